@@ -1,0 +1,53 @@
+package ma.hanout.ui;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import ma.hanout.domain.Language;
+
+/**
+ * Every visible string comes from one bundle per language ({@code ma/hanout/ui/i18n/messages_xx.properties},
+ * UTF-8). Keys are semantic ({@code counter.sell}), not English sentences.
+ */
+public final class I18n {
+    public static final String BUNDLE = "ma.hanout.ui.i18n.messages";
+
+    private final Language language;
+    private final ResourceBundle bundle;
+
+    public I18n(Language language) {
+        this.language = language;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(), ResourceBundle.Control
+                .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    /** The text for {@code key}, with {@code {0}}-style arguments filled in. */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            // a missing key is a bug caught by I18nBundlesTest; show the key rather than crash the counter
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    public Locale locale() {
+        return language.locale();
+    }
+}
