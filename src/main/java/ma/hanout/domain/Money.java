@@ -16,7 +16,7 @@ public record Money(long centimes) implements Comparable<Money> {
 
     public Money {
         if (centimes > MAX_CENTIMES || centimes < -MAX_CENTIMES) {
-            throw new InvalidMoneyException("money.out_of_range", "Amount out of range: " + centimes + " centimes");
+            throw outOfRange(centimes + " centimes");
         }
     }
 
@@ -25,7 +25,10 @@ public record Money(long centimes) implements Comparable<Money> {
     }
 
     public static Money ofMad(long dirhams) {
-        return new Money(Math.multiplyExact(dirhams, 100L));
+        if (dirhams > MAX_CENTIMES / 100 || dirhams < -MAX_CENTIMES / 100) {
+            throw outOfRange(dirhams + " MAD");
+        }
+        return new Money(dirhams * 100L);
     }
 
     /** Exact conversion of an API amount in MAD ({@code 9.35}); more than two decimals is an error. */
@@ -34,6 +37,10 @@ public record Money(long centimes) implements Comparable<Money> {
             throw new InvalidMoneyException("money.missing", "Amount missing");
         }
         BigDecimal c = mad.movePointRight(2);
+        if (c.abs().compareTo(BigDecimal.valueOf(MAX_CENTIMES)) > 0) {
+            // checked first: a huge amount is out of range, not "a fraction of a centime"
+            throw outOfRange(mad.toPlainString() + " MAD");
+        }
         try {
             return new Money(c.setScale(0, RoundingMode.UNNECESSARY).longValueExact());
         } catch (ArithmeticException e) {
@@ -44,7 +51,15 @@ public record Money(long centimes) implements Comparable<Money> {
 
     /** Rounds half-up to the centime; for computed amounts such as {@code value × (1 − margin/100)}. */
     public static Money ofMadRounded(BigDecimal mad) {
-        return new Money(mad.movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        BigDecimal c = mad.movePointRight(2).setScale(0, RoundingMode.HALF_UP);
+        if (c.abs().compareTo(BigDecimal.valueOf(MAX_CENTIMES)) > 0) {
+            throw outOfRange(mad.toPlainString() + " MAD");
+        }
+        return new Money(c.longValueExact());
+    }
+
+    private static InvalidMoneyException outOfRange(String amount) {
+        return new InvalidMoneyException("money.out_of_range", "Amount out of range: " + amount);
     }
 
     /**
@@ -55,7 +70,8 @@ public record Money(long centimes) implements Comparable<Money> {
         if (text == null || text.isBlank()) {
             throw new InvalidMoneyException("money.empty", "No amount given");
         }
-        String s = text.strip().replace('\u00a0', ' ');
+        // display() groups thousands with U+202F; people paste U+00A0 from spreadsheets
+        String s = text.replace('\u00a0', ' ').replace('\u202f', ' ').strip();
         String upper = s.toUpperCase(java.util.Locale.ROOT);
         for (String unit : new String[] {"MAD", "DHS", "DH"}) {
             if (upper.endsWith(unit)) {
