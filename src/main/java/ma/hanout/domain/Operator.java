@@ -54,7 +54,10 @@ public enum Operator {
      */
     public static Operator parse(String s) {
         if (s != null) {
-            String k = s.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
+            // CSV files and people write "Maroc Télécom", "Méditel", "Maroc  Telecom": fold accents and spaces
+            String folded = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            String k = folded.toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ').strip()
+                    .replaceAll("\\s+", " ");
             Operator o = ALIASES.get(k);
             if (o != null) {
                 return o;
