@@ -1,0 +1,76 @@
+package ma.hanout.sim;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import ma.hanout.domain.Money;
+import ma.hanout.domain.Operator;
+import ma.hanout.domain.Phone;
+
+/**
+ * One recharge the simulator holds. What the client sent never changes; the status moves along
+ * its scenario under this object's lock. Readers take a {@link View}.
+ */
+final class RechargeRecord {
+    /** A status the recharge went through, and when. */
+    record StatusChange(int code, Instant at) {
+    }
+
+    /** The recharge as it stands at one instant. */
+    record View(String refInterne, String externalReference, Phone phone, Operator operator, Money value,
+            String type, Money billingAmount, int statusCode, Instant createdAt, Instant executedAt,
+            Environment environment, List<StatusChange> timeline) {
+    }
+
+    final String refInterne;
+    final String externalReference;
+    final Phone phone;
+    final Operator operator;
+    final Money value;
+    final String type;
+    final Money billingAmount;
+    final Instant createdAt;
+    final LocalDate createdOn;
+    final Environment environment;
+    private int statusCode;
+    private Instant executedAt;
+    private final List<StatusChange> timeline = new ArrayList<>(4);
+
+    RechargeRecord(String refInterne, RechargeOrder order, Money billingAmount, Instant createdAt,
+            LocalDate createdOn, Environment environment) {
+        this.refInterne = refInterne;
+        this.externalReference = order.externalReference();
+        this.phone = order.phone();
+        this.operator = order.operator();
+        this.value = order.value();
+        this.type = order.type();
+        this.billingAmount = billingAmount;
+        this.createdAt = createdAt;
+        this.createdOn = createdOn;
+        this.environment = environment;
+        this.statusCode = Scenario.QUEUED;
+        timeline.add(new StatusChange(Scenario.QUEUED, createdAt));
+    }
+
+    /** Moves to {@code code}; returns the status it left. */
+    synchronized int moveTo(int code, Instant at) {
+        int old = statusCode;
+        statusCode = code;
+        if (Scenario.isOutcome(code)) {
+            executedAt = at;
+        }
+        timeline.add(new StatusChange(code, at));
+        return old;
+    }
+
+    synchronized int statusCode() {
+        return statusCode;
+    }
+
+    synchronized View view() {
+        return new View(refInterne, externalReference, phone, operator, value, type, billingAmount, statusCode,
+                createdAt, executedAt, environment, List.copyOf(timeline));
+    }
+}
