@@ -1,0 +1,142 @@
+package ma.hanout.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The database's shape, versioned in {@code PRAGMA user_version}. {@link Database} runs
+ * {@link #upgrade} in one {@code BEGIN IMMEDIATE} transaction, so a crash half-way leaves the
+ * previous version and two programs opening the file at once upgrade it once.
+ *
+ * <p>To change the schema: append a step {@code if (from < N + 1)} at the end of {@link #upgrade}
+ * and raise {@link #LATEST}. Never edit a step that has shipped: files out there already ran it.
+ */
+final class Schema {
+    /** The version this build writes. */
+    static final int LATEST = 1;
+
+    private Schema() {
+    }
+
+    static void upgrade(Connection c, int from) throws SQLException {
+        if (from < 1) {
+            run(c, V1);
+        }
+    }
+
+    private static void run(Connection c, List<String> statements) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.executeUpdate(sql);
+            }
+        }
+    }
+
+    /*
+     * Times are epoch milliseconds (INTEGER), money is centimes (INTEGER), margins are exact
+     * decimals (TEXT). STRICT: a value of the wrong type is refused instead of stored.
+     */
+    private static final List<String> V1 = List.of(
+            """
+            CREATE TABLE sales (
+                external_reference TEXT PRIMARY KEY,
+                phone              TEXT NOT NULL,
+                operator           TEXT NOT NULL,
+                value_centimes     INTEGER NOT NULL,
+                promo              INTEGER NOT NULL,
+                state              TEXT NOT NULL
+                    CHECK (state IN ('QUEUED', 'SENDING', 'UNCERTAIN', 'ACCEPTED', 'REJECTED', 'CANCELLED')),
+                status_code        INTEGER,
+                ref_interne        TEXT,
+                billing_centimes   INTEGER,
+                error_code         TEXT,
+                error_message      TEXT,
+                origin             TEXT NOT NULL,
+                attempts           INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at    INTEGER,
+                created_at         INTEGER NOT NULL,
+                updated_at         INTEGER NOT NULL,
+                executed_at        INTEGER,
+                sent_at            INTEGER,
+                hold               INTEGER NOT NULL DEFAULT 0 CHECK (hold IN (0, 1)),
+                lease_owner        TEXT,
+                lease_until        INTEGER,
+                cashier            TEXT,
+                checked_at         INTEGER
+            ) STRICT
+            """,
+            // every history index ends in created_at (and, implicitly, rowid): the newest-first
+            // keyset order comes straight from the index, with no sort
+            "CREATE INDEX sales_by_phone ON sales (phone, created_at)",
+            "CREATE INDEX sales_by_date ON sales (created_at)",
+            "CREATE INDEX sales_by_ref_interne ON sales (ref_interne)",
+            "CREATE INDEX sales_by_operator ON sales (operator, created_at)",
+            "CREATE INDEX sales_by_status ON sales (status_code, created_at)",
+            // small: only what the engine still has to settle. A query uses it only when it repeats
+            // this exact term (SaleStore.UNSETTLED), SQLite's rule for partial indexes.
+            """
+            CREATE INDEX sales_unsettled ON sales (state, created_at)
+                WHERE state IN ('QUEUED', 'SENDING', 'UNCERTAIN')
+            """,
+            """
+            CREATE TABLE sale_events (
+                id                 INTEGER PRIMARY KEY,
+                external_reference TEXT NOT NULL REFERENCES sales (external_reference) ON DELETE CASCADE,
+                at                 INTEGER NOT NULL,
+                state              TEXT
+                    CHECK (state IN ('QUEUED', 'SENDING', 'UNCERTAIN', 'ACCEPTED', 'REJECTED', 'CANCELLED')),
+                status_code        INTEGER,
+                source             TEXT NOT NULL,
+                detail             TEXT
+            ) STRICT
+            """,
+            "CREATE INDEX sale_events_by_sale ON sale_events (external_reference, at)",
+            """
+            CREATE TABLE prices (
+                operator       TEXT PRIMARY KEY,
+                margin_percent TEXT NOT NULL,
+                fetched_at     INTEGER NOT NULL
+            ) STRICT
+            """,
+            """
+            CREATE TABLE balance_snapshots (
+                id                    INTEGER PRIMARY KEY,
+                at                    INTEGER NOT NULL,
+                balance_centimes      INTEGER NOT NULL,
+                credit_limit_centimes INTEGER,
+                currency              TEXT NOT NULL,
+                source                TEXT NOT NULL
+            ) STRICT
+            """,
+            "CREATE INDEX balance_snapshots_by_time ON balance_snapshots (at)",
+            """
+            CREATE TABLE settings (
+                key   TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) STRICT
+            """,
+            """
+            CREATE TABLE users (
+                id             INTEGER PRIMARY KEY,
+                name           TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                role           TEXT NOT NULL CHECK (role IN ('OWNER', 'CASHIER', 'STAFF')),
+                active         INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                pin_hash       BLOB NOT NULL,
+                pin_salt       BLOB NOT NULL,
+                pin_iterations INTEGER NOT NULL,
+                created_at     INTEGER NOT NULL
+            ) STRICT
+            """,
+            """
+            CREATE TABLE audit_log (
+                id     INTEGER PRIMARY KEY,
+                at     INTEGER NOT NULL,
+                actor  TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT
+            ) STRICT
+            """,
+            "CREATE INDEX audit_log_by_time ON audit_log (at)");
+}
