@@ -302,6 +302,23 @@ class ClientContractTest {
                 .satisfies(e -> assertThat(((ApiException) e).httpStatus()).isEqualTo(400));
     }
 
+    @Test
+    void anotherValidationErrorOfTheServerIsAValidationExceptionWithItsCode() throws Exception {
+        MoroccoTopupClient c = start();
+        RechargeRequest huge = new RechargeRequest(Phone.parse("0612345678"), Operator.INWI, Money.ofMad(1_000_000),
+                Promo.PLAIN, "CT-HUGE");
+        assertThatThrownBy(() -> c.recharge(huge)).isExactlyInstanceOf(ValidationException.class)
+                .satisfies(e -> {
+                    ApiException a = (ApiException) e;
+                    assertThat(a.httpStatus()).isEqualTo(400);
+                    assertThat(a.errorCode()).isNotBlank();
+                    assertThat(a.serverMessage()).isNotBlank();
+                    assertThat(a.isDefinitive()).isTrue();
+                    assertThat(a.mayHaveBeenApplied()).isFalse();
+                });
+        assertThatThrownBy(() -> c.byRef("CT-HUGE")).isInstanceOf(NotFoundException.class);
+    }
+
     // --- bulk and history ---
 
     @Test
