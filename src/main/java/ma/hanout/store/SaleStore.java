@@ -77,22 +77,40 @@ public final class SaleStore {
     }
 
     public void insert(Connection c, Sale sale, String cashier) throws SQLException {
-        String sql = """
-                INSERT INTO sales (external_reference, phone, operator, value_centimes, promo, state, status_code,
-                                   ref_interne, billing_centimes, error_code, error_message, origin, attempts,
-                                   next_attempt_at, created_at, updated_at, executed_at, cashier)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, sale.externalReference(), sale.phone().national(), sale.operator().wireName(),
-                    sale.value().centimes(), sale.promo().type(), sale.state().name(), statusCode(sale),
-                    sale.refInterne(), centimes(sale.billingAmount()), sale.errorCode(), sale.errorMessage(),
-                    sale.origin().name(), sale.attempts(), millis(sale.nextAttemptAt()), millis(sale.createdAt()),
-                    millis(sale.updatedAt()), millis(sale.executedAt()), cashier);
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            insert(ps, sale, cashier);
+        }
+    }
+
+    /**
+     * Inserts many sales through one prepared statement, in the caller's transaction: for
+     * history sync adopting sales made elsewhere, and for filling benchmark databases.
+     */
+    public void insertAll(Connection c, List<Sale> batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Sale sale : batch) {
+                insert(ps, sale, null);
+            }
+        }
+    }
+
+    private static final String INSERT = """
+            INSERT INTO sales (external_reference, phone, operator, value_centimes, promo, state, status_code,
+                               ref_interne, billing_centimes, error_code, error_message, origin, attempts,
+                               next_attempt_at, created_at, updated_at, executed_at, cashier)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private static void insert(PreparedStatement ps, Sale sale, String cashier) throws SQLException {
+        bind(ps, sale.externalReference(), sale.phone().national(), sale.operator().wireName(),
+                sale.value().centimes(), sale.promo().type(), sale.state().name(), statusCode(sale),
+                sale.refInterne(), centimes(sale.billingAmount()), sale.errorCode(), sale.errorMessage(),
+                sale.origin().name(), sale.attempts(), millis(sale.nextAttemptAt()), millis(sale.createdAt()),
+                millis(sale.updatedAt()), millis(sale.executedAt()), cashier);
+        try {
             ps.executeUpdate();
-        } catch (SQLException e) {
-            if (e instanceof SQLiteException
-                    && ((SQLiteException) e).getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
+        } catch (SQLiteException e) {
+            if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
                 throw new DuplicateSaleException(sale.externalReference(), e);
             }
             throw e;

@@ -107,6 +107,24 @@ class SaleStoreTest {
     }
 
     @Test
+    void insertAllPutsABatchInTheCallersTransaction() {
+        List<Sale> batch = List.of(everyFieldDistinct("HN-B1"), everyFieldChanged("HN-B2"), queued("HN-B3", T0));
+        db.write(c -> {
+            sales.insertAll(c, batch);
+            return null;
+        });
+        for (Sale s : batch) {
+            assertThat(sales.find(s.externalReference())).contains(s);
+        }
+        assertThatThrownBy(() -> db.write(c -> {
+            sales.insertAll(c, List.of(queued("HN-B4", T0), queued("HN-B2", T0)));
+            return null;
+        })).isInstanceOfSatisfying(DuplicateSaleException.class,
+                e -> assertThat(e.externalReference()).isEqualTo("HN-B2"));
+        assertThat(sales.find("HN-B4")).as("the whole batch rolled back").isEmpty();
+    }
+
+    @Test
     void updateWritesEveryFieldAndLeavesTheBookkeepingAlone() {
         sales.insert(everyFieldDistinct("HN-UPD"), "Fatima");
         sales.markSent("HN-UPD", T0.plusSeconds(5));
