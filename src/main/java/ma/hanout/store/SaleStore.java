@@ -254,6 +254,84 @@ public final class SaleStore {
         }
     }
 
+    /**
+     * Records a person's decision to send this sale although it waited longer than the maximum age;
+     * it also lifts the hold. The worker never holds an approved sale again.
+     */
+    public void approve(Connection c, String externalReference, Instant at) throws SQLException {
+        updateOne(c, "UPDATE sales SET hold = 0, approved_at = coalesce(approved_at, ?) WHERE external_reference = ?",
+                externalReference, millis(at), externalReference);
+    }
+
+    public boolean isApproved(String externalReference) {
+        return db.read(c -> isApproved(c, externalReference));
+    }
+
+    public boolean isApproved(Connection c, String externalReference) throws SQLException {
+        return flag(c, "SELECT approved_at IS NOT NULL FROM sales WHERE external_reference = ?", externalReference);
+    }
+
+    /** Whether someone other than {@code owner} holds a live lease on the sale at {@code now}. */
+    public boolean isLeasedByOther(Connection c, String externalReference, String owner, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(*) FROM sales WHERE external_reference = ? AND lease_owner IS NOT NULL
+                  AND lease_owner <> ? AND lease_until > ?
+                """)) {
+            try (ResultSet rs = bind(ps, externalReference, owner, millis(now)).executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** A sale's lease: who holds it and until when. */
+    public record Lease(String externalReference, String owner, Instant until) {
+    }
+
+    /** Every lease held, live or not: the engine frees those of processes that are gone. */
+    public List<Lease> leases() {
+        return db.read(c -> {
+            List<Lease> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT external_reference, lease_owner, lease_until FROM sales WHERE lease_owner IS NOT NULL");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long until = rs.getLong(3);
+                    out.add(new Lease(rs.getString(1), rs.getString(2), rs.wasNull() ? null : Instant.ofEpochMilli(until)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Frees a lease held by {@code owner} (a process that is gone), whatever its expiry. */
+    public void breakLease(Connection c, String externalReference, String owner) throws SQLException {
+        release(c, externalReference, owner);
+    }
+
+    /** Sales in {@code state} that are not settled (QUEUED, SENDING or UNCERTAIN), oldest first. */
+    public List<Sale> byState(SaleState state) {
+        if (!UNSETTLED_STATES.contains(state)) {
+            throw new IllegalArgumentException("byState lists unsettled states only, not " + state);
+        }
+        return db.read(c -> sales(list(c, SELECT + "WHERE " + UNSETTLED + " AND state = ?" + OLDEST_FIRST, state.name())));
+    }
+
+    /** The last time the server was asked for this sale's status, if ever. */
+    public Optional<Instant> checkedAt(String externalReference) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT checked_at FROM sales WHERE external_reference = ?")) {
+                try (ResultSet rs = bind(ps, externalReference).executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Instant>empty();
+                    }
+                    long v = rs.getLong(1);
+                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+                }
+            }
+        });
+    }
+
     /** Notes the last time the server was asked for this sale's status. */
     public void markChecked(String externalReference, Instant at) {
         db.write(c -> {

@@ -64,7 +64,8 @@ final class Schema {
                 lease_owner        TEXT,
                 lease_until        INTEGER,
                 cashier            TEXT,
-                checked_at         INTEGER
+                checked_at         INTEGER,
+                approved_at        INTEGER
             ) STRICT
             """,
             // every history index ends in created_at (and, implicitly, rowid): the newest-first
