@@ -142,7 +142,6 @@ public record RechargeStatus(int code) {
 
     private static int rank(RechargeStatus s) {
         return switch (s.code) {
-            case 0 -> 0;
             case 1 -> 1;
             case 2 -> 2;
             case 17 -> 3;
@@ -150,6 +149,8 @@ public record RechargeStatus(int code) {
             case 21 -> 6;
             case 22 -> 7;
             case 11 -> 9;
+            // 0 ("unknown") and codes outside the table: after the pending steps, before any outcome
+            case 0 -> 4;
             default -> s.isKnown() ? 5 : 4;
         };
     }

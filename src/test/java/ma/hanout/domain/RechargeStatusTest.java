@@ -188,15 +188,18 @@ class RechargeStatusTest {
     }
 
     @Test
-    void unknownZeroNeverReplacesAKnownCode() {
-        for (int code : RechargeStatus.KNOWN_CODES) {
-            if (code != 0) {
-                assertProgress(code, 0, false);
-            }
+    void unknownZeroIsShownWhenTheServerSaysSoButNeverReplacesAnOutcome() {
+        // the server's own "unknown" is news after a pending step (the cashier must see it), not after an outcome
+        assertProgress(1, 0, true);
+        assertProgress(2, 0, true);
+        assertProgress(17, 0, true);
+        for (int outcome : new int[] {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 19, 20, 21, 22}) {
+            assertProgress(outcome, 0, false);
         }
         assertProgress(99, 0, false);
-        assertProgress(0, 1, true);
+        assertProgress(0, 1, false);
         assertProgress(0, 3, true);
+        assertProgress(0, 4, true);
     }
 
     @Test
