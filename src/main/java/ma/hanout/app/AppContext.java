@@ -1,0 +1,130 @@
+package ma.hanout.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import ma.hanout.api.ApiConfig;
+import ma.hanout.api.MoroccoTopupClient;
+import ma.hanout.engine.EngineConfig;
+import ma.hanout.engine.EngineStatus;
+import ma.hanout.engine.SaleEngine;
+import ma.hanout.sim.SimConfig;
+import ma.hanout.sim.Simulator;
+import ma.hanout.store.Database;
+import ma.hanout.store.SettingsStore;
+
+/**
+ * The composition root shared by the command line and the desktop: opens the data folder, resolves
+ * the connection, starts the embedded simulator in demo mode, and builds the engine. Closing it
+ * closes everything it opened, in reverse order.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Path home;
+    private final Database database;
+    private final SettingsStore settings;
+    private final ConnectionSettings connection;
+    private final Simulator simulator;
+    private final MoroccoTopupClient client;
+    private final SaleEngine engine;
+
+    private AppContext(Path home, Database database, SettingsStore settings, ConnectionSettings connection,
+            Simulator simulator, MoroccoTopupClient client, SaleEngine engine) {
+        this.home = home;
+        this.database = database;
+        this.settings = settings;
+        this.connection = connection;
+        this.simulator = simulator;
+        this.client = client;
+        this.engine = engine;
+    }
+
+    /**
+     * Opens everything for {@code home} (null: {@code HANOUT_HOME}, else {@code ~/.hanout}).
+     *
+     * @param demoTimeScale time scale of the embedded simulator in demo mode (1 = realistic delays)
+     */
+    public static AppContext open(Path home, ConnectionSettings.Flags flags, Map<String, String> env, Clock clock,
+            double demoTimeScale) {
+        Path dir = home != null ? home
+                : env.get("HANOUT_HOME") != null && !env.get("HANOUT_HOME").isBlank() ? Path.of(env.get("HANOUT_HOME"))
+                : Database.resolveHome(null);
+        Database db = Database.openInHome(dir);
+        try {
+            SettingsStore settings = new SettingsStore(db);
+            ConnectionSettings conn = ConnectionSettings.resolve(flags, env, settings);
+            Simulator sim = null;
+            EngineStatus.Mode mode;
+            ApiConfig api;
+            if (conn.demo()) {
+                sim = startDemoSimulator(demoTimeScale);
+                api = new ApiConfig(sim.baseUrl(), SimConfig.DEFAULT_CLIENT_CODE, SimConfig.DEFAULT_API_KEY, false,
+                        Duration.ofSeconds(5), conn.requestTimeout());
+                mode = EngineStatus.Mode.DEMO;
+            } else {
+                if (conn.clientCode() == null || conn.apiKey() == null) {
+                    throw new ma.hanout.domain.DomainException("settings.credentials_missing",
+                            "A base URL is set but the client code or the API key is missing: give --client-code and"
+                                    + " --api-key (or HANOUT_CLIENT_CODE and HANOUT_API_KEY)");
+                }
+                api = new ApiConfig(conn.baseUrl(), conn.clientCode(), conn.apiKey(), conn.sandbox(),
+                        Duration.ofSeconds(5), conn.requestTimeout());
+                mode = conn.sandbox() ? EngineStatus.Mode.SANDBOX : EngineStatus.Mode.PRODUCTION;
+            }
+            MoroccoTopupClient client = new MoroccoTopupClient(api);
+            SaleEngine engine = SaleEngine.create(db, client,
+                    EngineConfig.defaults(clock).withRequestTimeout(conn.requestTimeout()), mode);
+            return new AppContext(dir, db, settings, conn, sim, client, engine);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static Simulator startDemoSimulator(double timeScale) {
+        try {
+            return Simulator.start(SimConfig.builder().port(0).timeScale(timeScale).build());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot start the embedded simulator for demo mode: " + e.getMessage(), e);
+        }
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public ConnectionSettings connection() {
+        return connection;
+    }
+
+    public SaleEngine engine() {
+        return engine;
+    }
+
+    public MoroccoTopupClient client() {
+        return client;
+    }
+
+    /** The embedded simulator in demo mode, else null. */
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        if (simulator != null) {
+            simulator.close();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,146 @@
+package ma.hanout.engine;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import ma.hanout.domain.Sale;
+import ma.hanout.domain.SaleEvent;
+import ma.hanout.store.Database;
+import ma.hanout.store.SaleEventStore;
+import ma.hanout.store.SaleStore;
+import ma.hanout.store.SqlFunction;
+
+/**
+ * The one place a sale is written. Every change is a read-modify-write of the current row inside
+ * one {@code BEGIN IMMEDIATE} transaction, with its timeline event, so the worker, the poller,
+ * history sync and relay events never overwrite each other's news; listeners hear of a change
+ * only after it is committed.
+ */
+final class SaleRecorder {
+
+    /** A change to a sale: the new row, why, and whether the request may have reached the server. */
+    record Change(Sale sale, String detail, boolean reachedServer) {
+        Change {
+            Objects.requireNonNull(sale, "sale");
+        }
+
+        static Change of(Sale sale, String detail) {
+            return new Change(sale, detail, false);
+        }
+    }
+
+    private final Database db;
+    private final SaleStore sales;
+    private final SaleEventStore events;
+    private final Clock clock;
+    private final Consumer<Sale> changed;
+
+    SaleRecorder(Database db, SaleStore sales, SaleEventStore events, Clock clock, Consumer<Sale> changed) {
+        this.db = db;
+        this.sales = sales;
+        this.events = events;
+        this.clock = clock;
+        this.changed = changed;
+    }
+
+    /** Commits a new sale with its first timeline entry (synchronous, durable), then tells listeners. */
+    void create(Sale sale, String source, String detail) {
+        transaction(tx -> {
+            tx.create(sale, source, detail);
+            return null;
+        });
+    }
+
+    /**
+     * Applies {@code f} to the sale's current row. {@code f} returns null (or the same row) for "nothing
+     * to change". Returns the row after the change, or empty when there is no such sale.
+     */
+    Optional<Sale> change(String externalReference, String source, Function<Sale, Change> f) {
+        return transaction(tx -> tx.change(externalReference, source, f));
+    }
+
+    /** Adds a timeline note without changing the sale. */
+    void note(String externalReference, String source, String detail) {
+        transaction(tx -> {
+            tx.note(externalReference, source, detail);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} in one write transaction: many changes, one commit (one fsync). Listeners hear
+     * of the changes after the commit, never of a rolled-back one.
+     */
+    <T> T transaction(SqlFunction<Tx, T> work) {
+        List<Sale> changedSales = new ArrayList<>();
+        T result = db.write(c -> work.apply(new Tx(c, changedSales)));
+        for (Sale s : changedSales) {
+            changed.accept(s);
+        }
+        return result;
+    }
+
+    /** The changes made inside one transaction. */
+    final class Tx {
+        private final Connection c;
+        private final List<Sale> changedSales;
+
+        private Tx(Connection c, List<Sale> changedSales) {
+            this.c = c;
+            this.changedSales = changedSales;
+        }
+
+        Connection connection() {
+            return c;
+        }
+
+        void create(Sale sale, String source, String detail) throws SQLException {
+            sales.insert(c, sale, null);
+            events.append(c, new SaleEvent(sale.externalReference(), sale.createdAt(), sale.state(), sale.status(),
+                    source, detail));
+            changedSales.add(sale);
+        }
+
+        Optional<Sale> find(String externalReference) throws SQLException {
+            return sales.find(c, externalReference);
+        }
+
+        Optional<Sale> change(String externalReference, String source, Function<Sale, Change> f) throws SQLException {
+            Sale cur = sales.find(c, externalReference).orElse(null);
+            if (cur == null) {
+                return Optional.empty();
+            }
+            Change ch = f.apply(cur);
+            if (ch == null || ch.sale().equals(cur) && !ch.reachedServer() && ch.detail() == null) {
+                return Optional.of(cur);
+            }
+            Instant now = clock.instant();
+            if (!ch.sale().equals(cur)) {
+                sales.update(c, ch.sale());
+            }
+            if (ch.reachedServer()) {
+                sales.markSent(c, externalReference, now);
+            }
+            boolean stateMoved = ch.sale().state() != cur.state();
+            boolean statusMoved = !Objects.equals(ch.sale().status(), cur.status());
+            if (stateMoved || statusMoved || ch.detail() != null) {
+                events.append(c, new SaleEvent(externalReference, now, stateMoved ? ch.sale().state() : null,
+                        statusMoved ? ch.sale().status() : null, source, ch.detail()));
+            }
+            changedSales.add(ch.sale());
+            return Optional.of(ch.sale());
+        }
+
+        void note(String externalReference, String source, String detail) throws SQLException {
+            events.append(c, new SaleEvent(externalReference, clock.instant(), null, null, source, detail));
+        }
+    }
+}
