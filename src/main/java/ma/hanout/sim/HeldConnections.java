@@ -48,10 +48,6 @@ final class HeldConnections {
         expired.forEach(h -> h.exchange().close());
     }
 
-    synchronized int size() {
-        return held.size();
-    }
-
     void closeAll() {
         List<Held> all;
         synchronized (this) {

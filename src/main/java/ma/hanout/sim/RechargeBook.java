@@ -55,7 +55,9 @@ final class RechargeBook {
         return List.copyOf(inOrder);
     }
 
+    /** Forgets every recharge; their scenarios stop where they are (no late status, refund or webhook). */
     synchronized void clear() {
+        inOrder.forEach(RechargeRecord::forget);
         byId.clear();
         byReference.clear();
         inOrder.clear();

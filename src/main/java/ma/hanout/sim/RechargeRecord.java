@@ -36,6 +36,8 @@ final class RechargeRecord {
     final Environment environment;
     private int statusCode;
     private Instant executedAt;
+    /** Set by {@code /_sim/reset}: the recharge no longer exists and its scenario stops. */
+    private volatile boolean forgotten;
     private final List<StatusChange> timeline = new ArrayList<>(4);
 
     RechargeRecord(String refInterne, RechargeOrder order, Money billingAmount, Instant createdAt,
@@ -65,8 +67,12 @@ final class RechargeRecord {
         return old;
     }
 
-    synchronized int statusCode() {
-        return statusCode;
+    void forget() {
+        forgotten = true;
+    }
+
+    boolean isForgotten() {
+        return forgotten;
     }
 
     synchronized View view() {

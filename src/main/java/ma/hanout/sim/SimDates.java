@@ -28,10 +28,6 @@ final class SimDates {
         return clock.instant();
     }
 
-    LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
     LocalDate dayOf(Instant at) {
         return at.atZone(clock.getZone()).toLocalDate();
     }

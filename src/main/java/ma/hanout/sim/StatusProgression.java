@@ -44,6 +44,9 @@ final class StatusProgression {
     }
 
     private void apply(RechargeRecord recharge, List<Scenario.Step> steps, int index) {
+        if (recharge.isForgotten()) {
+            return;
+        }
         int code = steps.get(index).code();
         boolean last = index == steps.size() - 1;
         if (last && recharge.environment.debits() && Scenario.refunds(code)) {

@@ -37,10 +37,11 @@ final class WebhookDispatcher {
 
     /** One event on its way to one URL. */
     private record Delivery(String eventId, String event, String url, byte[] body, String refInterne,
-            String externalReference, Integer statusCodeOld, int statusCodeNew, boolean sandbox, boolean duplicate) {
+            String externalReference, Integer statusCodeOld, int statusCodeNew, boolean sandbox, boolean duplicate,
+            long generation) {
         Delivery asDuplicate() {
             return new Delivery(eventId, event, url, body, refInterne, externalReference, statusCodeOld,
-                    statusCodeNew, sandbox, true);
+                    statusCodeNew, sandbox, true, generation);
         }
     }
 
@@ -57,6 +58,8 @@ final class WebhookDispatcher {
     private final ConcurrentHashMap<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final List<WebhookAttempt> attempts = new ArrayList<>();
     private volatile HttpClient http;
+    /** Moves on at each {@link #clear()}: deliveries of an earlier generation are dropped, retries included. */
+    private volatile long generation;
     private Delivery reordered;
 
     WebhookDispatcher(String secret, SimDates dates, double timeScale, FaultDice dice, Duration timeout,
@@ -81,7 +84,7 @@ final class WebhookDispatcher {
         }
         Delivery d = new Delivery("evt_" + eventIds.incrementAndGet(), event, url, body, recharge.refInterne(),
                 recharge.externalReference(), statusOld, statusNew,
-                recharge.environment() == Environment.SANDBOX, false);
+                recharge.environment() == Environment.SANDBOX, false, generation);
         FaultDice.WebhookFault fault = dice.nextWebhookFault();
         if (fault == FaultDice.WebhookFault.DROP) {
             return;
@@ -125,6 +128,7 @@ final class WebhookDispatcher {
     }
 
     synchronized void clear() {
+        generation++;
         attempts.clear();
         reordered = null;
     }
@@ -151,6 +155,12 @@ final class WebhookDispatcher {
     }
 
     private void attempt(Delivery d, int number, CompletableFuture<Void> done) {
+        if (d.generation() != generation) {
+            if (done != null) {
+                done.complete(null);
+            }
+            return;
+        }
         String at = dates.instant(dates.now());
         String timestamp = Long.toString(dates.now().getEpochSecond());
         CompletableFuture<HttpResponse<Void>> response;
@@ -168,6 +178,12 @@ final class WebhookDispatcher {
             response = CompletableFuture.failedFuture(e);
         }
         response.whenComplete((r, error) -> {
+            if (d.generation() != generation) {
+                if (done != null) {
+                    done.complete(null);
+                }
+                return;
+            }
             Integer status = r == null ? null : r.statusCode();
             record(new WebhookAttempt(d.eventId(), d.event(), number, status, at, d.url(), d.refInterne(),
                     d.externalReference(), d.statusCodeOld(), d.statusCodeNew(), d.sandbox(), d.duplicate(),

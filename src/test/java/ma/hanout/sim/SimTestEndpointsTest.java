@@ -117,4 +117,19 @@ class SimTestEndpointsTest {
         assertThat(http.get("/balance").json().get("balance").decimalValue()).isEqualByComparingTo("1000");
         assertThat(http.recharge("0612340001", "Inwi", 10, "R-1").status()).isEqualTo(200);
     }
+
+    @Test
+    void resetStopsTheScenariosOfForgottenRecharges() throws Exception {
+        try (Simulator slow = Simulator.start(SimConfig.builder().timeScale(0.1).build())) {
+            SimHttp h = new SimHttp(slow);
+            h.recharge("0612340004", "Inwi", 10, "BEFORE");
+            h.simPost("/_sim/reset", "");
+            // a twin started later ends later: once it has been refunded, the forgotten one's refund time is past
+            h.recharge("0612340004", "Inwi", 10, "AFTER");
+            Eventually.await(Duration.ofSeconds(5), "AFTER fails",
+                    () -> h.get("/recharge/by-ref/AFTER").json().get("status_code").asInt() == 4);
+            assertThat(h.get("/balance").json().get("balance").decimalValue()).isEqualByComparingTo("1000");
+            assertThat(h.simGet("/_sim/recharges").json()).hasSize(1);
+        }
+    }
 }
