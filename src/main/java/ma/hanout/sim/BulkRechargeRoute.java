@@ -34,7 +34,7 @@ final class BulkRechargeRoute implements Route {
             JsonNode items = items(request.json());
             List<Object> results = new ArrayList<>(items.size());
             for (JsonNode item : items) {
-                ItemResult result = apply(request.environment(), item);
+                ItemResult result = apply(request.environment(), item, fault);
                 results.add(result.body());
                 unanswered |= result.unanswered();
             }
@@ -49,11 +49,11 @@ final class BulkRechargeRoute implements Route {
     private record ItemResult(Object body, boolean unanswered) {
     }
 
-    private ItemResult apply(Environment env, JsonNode item) {
+    private ItemResult apply(Environment env, JsonNode item, FaultDice.RechargeFault fault) {
         String reference = item.isObject() && item.path("external_reference").isTextual()
                 ? item.get("external_reference").asText() : null;
         try {
-            RechargeDesk.Accepted a = desk.submit(env, RechargeOrder.from(item));
+            RechargeDesk.Accepted a = desk.submit(env, RechargeOrder.from(item), fault);
             RechargeRecord r = a.recharge();
             Bodies.BulkAccepted body = new Bodies.BulkAccepted(true, Scenario.QUEUED, r.refInterne,
                     r.externalReference, Bodies.mad(r.value), Bodies.mad(r.billingAmount));

@@ -9,8 +9,16 @@ import java.util.SplittableRandom;
  * both streams from the seed, so a test that sets faults through {@code /_sim/faults} replays too.
  */
 final class FaultDice {
-    /** What happens to one recharge request. */
-    enum RechargeFault { NONE, TIMEOUT, ERROR_BEFORE, ERROR_AFTER, RESET }
+    /** What happens to one recharge request; {@link #wire} names it as {@code /_sim/recharges} shows it. */
+    enum RechargeFault {
+        NONE(null), TIMEOUT("timeout"), ERROR_BEFORE("error-before"), ERROR_AFTER("error-after"), RESET("reset");
+
+        final String wire;
+
+        RechargeFault(String wire) {
+            this.wire = wire;
+        }
+    }
 
     /** What happens to one webhook. */
     enum WebhookFault { NONE, DROP, DUP, REORDER }

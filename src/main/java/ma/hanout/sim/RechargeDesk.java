@@ -46,8 +46,11 @@ final class RechargeDesk {
         return env == Environment.PRODUCTION ? production : sandbox;
     }
 
-    /** Applies one order; throws {@link ApiError} for a duplicate reference or money the account lacks. */
-    Accepted submit(Environment env, RechargeOrder order) {
+    /**
+     * Applies one order; throws {@link ApiError} for a duplicate reference or money the account
+     * lacks. {@code fault} is the injected fault that will strike the answer, kept for {@code /_sim/recharges}.
+     */
+    Accepted submit(Environment env, RechargeOrder order, FaultDice.RechargeFault fault) {
         RechargeBook book = book(env);
         Money billing = prices.billing(order.operator(), order.value());
         Instant now = dates.now();
@@ -59,7 +62,8 @@ final class RechargeDesk {
                 throw ApiError.duplicateReference();
             }
             balanceAfter = env.debits() ? account.debit(billing, today) : account.balance();
-            recharge = new RechargeRecord(env.refPrefix + nextId.incrementAndGet(), order, billing, now, today, env);
+            recharge = new RechargeRecord(env.refPrefix + nextId.incrementAndGet(), order, billing, now, today, env,
+                    fault.wire);
             book.add(recharge);
         }
         Scenario scenario = Scenario.forPhone(order.phone());

@@ -21,7 +21,7 @@ final class RechargeRecord {
     /** The recharge as it stands at one instant. */
     record View(String refInterne, String externalReference, Phone phone, Operator operator, Money value,
             String type, Money billingAmount, int statusCode, Instant createdAt, Instant executedAt,
-            Environment environment, List<StatusChange> timeline) {
+            Environment environment, List<StatusChange> timeline, String fault) {
     }
 
     final String refInterne;
@@ -34,6 +34,8 @@ final class RechargeRecord {
     final Instant createdAt;
     final LocalDate createdOn;
     final Environment environment;
+    /** The injected fault that struck the request that made this recharge, null for none. */
+    final String fault;
     private int statusCode;
     private Instant executedAt;
     /** Set by {@code /_sim/reset}: the recharge no longer exists and its scenario stops. */
@@ -41,7 +43,7 @@ final class RechargeRecord {
     private final List<StatusChange> timeline = new ArrayList<>(4);
 
     RechargeRecord(String refInterne, RechargeOrder order, Money billingAmount, Instant createdAt,
-            LocalDate createdOn, Environment environment) {
+            LocalDate createdOn, Environment environment, String fault) {
         this.refInterne = refInterne;
         this.externalReference = order.externalReference();
         this.phone = order.phone();
@@ -52,6 +54,7 @@ final class RechargeRecord {
         this.createdAt = createdAt;
         this.createdOn = createdOn;
         this.environment = environment;
+        this.fault = fault;
         this.statusCode = Scenario.QUEUED;
         timeline.add(new StatusChange(Scenario.QUEUED, createdAt));
     }
@@ -77,6 +80,6 @@ final class RechargeRecord {
 
     synchronized View view() {
         return new View(refInterne, externalReference, phone, operator, value, type, billingAmount, statusCode,
-                createdAt, executedAt, environment, List.copyOf(timeline));
+                createdAt, executedAt, environment, List.copyOf(timeline), fault);
     }
 }

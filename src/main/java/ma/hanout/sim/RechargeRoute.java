@@ -24,7 +24,7 @@ final class RechargeRoute implements Route {
         boolean unanswered = false;
         try {
             RechargeOrder order = RechargeOrder.from(request.json());
-            RechargeDesk.Accepted a = desk.submit(request.environment(), order);
+            RechargeDesk.Accepted a = desk.submit(request.environment(), order, fault);
             RechargeRecord r = a.recharge();
             reply = Reply.ok(new Bodies.Accepted(true, Scenario.QUEUED, r.refInterne, r.externalReference,
                     Bodies.mad(r.value), Bodies.mad(r.billingAmount), Bodies.mad(a.balanceAfter())));

@@ -146,17 +146,27 @@ class SimulatorMoneyTest {
     }
 
     @Test
-    void theDailyLimitCapsTheDaysTotalAndAFailureFreesItsShare() throws Exception {
-        // slow enough that D-2 is still pending (300 ms) when D-3 is refused
-        start(SimConfig.builder().dailyLimit(Money.ofMad(20)), 0.1);
-        assertThat(http.recharge("0612345678", "Inwi", 10, "D-1").status()).isEqualTo(200);
-        assertThat(http.recharge("0612340004", "Inwi", 10, "D-2").status()).isEqualTo(200);
-        SimHttp.Answer third = http.recharge("0612345678", "Inwi", 10, "D-3");
+    void theDailyLimitCapsTheDaysTotalOfBillingAmounts() throws Exception {
+        start(SimConfig.builder().dailyLimit(Money.ofMad(20)));
+        // numbers ending in 0001 stay queued: nothing is refunded behind the test's back
+        assertThat(http.recharge("0612340001", "Inwi", 10, "D-1").status()).isEqualTo(200);
+        assertThat(http.recharge("0612340001", "Inwi", 10, "D-2").status()).isEqualTo(200);
+        SimHttp.Answer third = http.recharge("0612340001", "Inwi", 10, "D-3");
         assertThat(third.status()).isEqualTo(400);
         assertThat(third.code()).isEqualTo("DAILY_LIMIT_EXCEEDED");
-        awaitStatus("D-2", 4);
-        assertThat(http.recharge("0612345678", "Inwi", 10, "D-3").status()).isEqualTo(200);
-        assertThat(http.simGet("/_sim/account").json().get("spent_today").decimalValue()).isEqualByComparingTo("18.70");
+        assertThat(http.get("/recharge/by-ref/D-3").code()).isEqualTo("NOT_FOUND");
+        assertThat(balance()).isEqualByComparingTo("981.30");
+        assertThat(http.recharge("0612340001", "Maroc Telecom", 1, "D-4").status()).isEqualTo(200);
+        assertThat(http.simGet("/_sim/account").json().get("spent_today").decimalValue()).isEqualByComparingTo("19.65");
+    }
+
+    @Test
+    void aFailedRechargeFreesItsShareOfTheDailyLimit() throws Exception {
+        start(SimConfig.builder().dailyLimit(Money.ofMad(10)));
+        assertThat(http.recharge("0612340004", "Inwi", 10, "F-1").status()).isEqualTo(200);
+        awaitStatus("F-1", 4);
+        assertThat(http.recharge("0612340001", "Inwi", 10, "F-2").status()).isEqualTo(200);
+        assertThat(http.recharge("0612340001", "Inwi", 1, "F-3").code()).isEqualTo("DAILY_LIMIT_EXCEEDED");
     }
 
     @Test
