@@ -37,6 +37,7 @@ public final class EngineBench implements Harness {
     private static final int WARMUP = 300;
     private static final int COMMITS = 2000;
     private static final int DRAIN = 3000;
+    private static final int ROUNDS = 10;
 
     @Override
     public Map<String, Number> run(PrintStream out) throws Exception {
@@ -44,15 +45,37 @@ public final class EngineBench implements Harness {
         Map<String, Number> figures = new LinkedHashMap<>();
         try (Simulator sim = Simulator.start(SimConfig.builder().port(0).timeScale(0.001)
                 .balance(Money.ofMad(10_000_000)).build())) {
-            double[] floor = bareSqliteCommits(dir.resolve("floor.db"));
-            double[] engine;
-            try (Database db = Database.open(dir.resolve("hanout.db"))) {
+            try (Database db = Database.open(dir.resolve("hanout.db"));
+                    Connection bare = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("floor.db"))) {
                 MoroccoTopupClient client = new MoroccoTopupClient(new ApiConfig(sim.baseUrl(),
                         SimConfig.DEFAULT_CLIENT_CODE, SimConfig.DEFAULT_API_KEY, false, Duration.ofSeconds(5),
                         Duration.ofSeconds(15)));
                 SaleEngine e = SaleEngine.create(db, client, EngineConfig.defaults(Clock.systemUTC())
                         .withHistorySyncEvery(Duration.ofHours(1)), EngineStatus.Mode.DEMO);
-                engine = sellCommits(e);
+                prepareFloor(bare);
+                // alternate rounds so both face the same load from whatever else runs on the machine
+                double[] engine = new double[COMMITS];
+                double[] floor = new double[COMMITS];
+                int seq = 0;
+                int floorSeq = 0;
+                for (int i = 0; i < WARMUP; i++) {
+                    e.sell(request(seq++));
+                    floorCommit(bare, floorSeq++);
+                }
+                for (int round = 0; round < ROUNDS; round++) {
+                    int per = COMMITS / ROUNDS;
+                    for (int i = 0; i < per; i++) {
+                        floor[round * per + i] = floorCommit(bare, floorSeq++);
+                    }
+                    for (int i = 0; i < per; i++) {
+                        long t0 = System.nanoTime();
+                        e.sell(request(seq++));
+                        engine[round * per + i] = (System.nanoTime() - t0) / 1e6;
+                    }
+                }
+                while (seq < DRAIN) {
+                    e.sell(request(seq++));
+                }
                 out.printf("sell -> committed on disk (%d sales): p50 %.3f ms, p99 %.3f ms%n", COMMITS,
                         pct(engine, 50), pct(engine, 99));
                 out.printf("bare SQLite insert+commit, WAL + synchronous=FULL (%d): p50 %.3f ms, p99 %.3f ms%n",
@@ -84,53 +107,35 @@ public final class EngineBench implements Harness {
         return figures;
     }
 
-    private static double[] sellCommits(SaleEngine e) {
-        Operator[] ops = Operator.values();
-        double[] times = new double[COMMITS];
-        int extra = DRAIN - COMMITS - WARMUP;
-        for (int i = 0; i < WARMUP + COMMITS + Math.max(0, extra); i++) {
-            SaleRequest req = SaleRequest.of(Phone.parse(String.format("061%03d%04d", i / 8000 % 1000, 1000 + i % 8000)),
-                    ops[i % 3], Money.ofMad(10), Promo.PLAIN, Sale.Origin.CLI);
-            long t0 = System.nanoTime();
-            e.sell(req);
-            long dt = System.nanoTime() - t0;
-            if (i >= WARMUP && i < WARMUP + COMMITS) {
-                times[i - WARMUP] = dt / 1e6;
-            }
-        }
-        return times;
+    private static SaleRequest request(int i) {
+        return SaleRequest.of(Phone.parse(String.format("061%03d%04d", i / 8000 % 1000, 1000 + i % 8000)),
+                Operator.values()[i % 3], Money.ofMad(10), Promo.PLAIN, Sale.Origin.CLI);
     }
 
-    /** The floor: one row inserted and committed per operation, same pragmas as the store. */
-    private static double[] bareSqliteCommits(Path file) throws Exception {
-        double[] times = new double[COMMITS];
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("PRAGMA journal_mode=WAL");
-                st.execute("PRAGMA synchronous=FULL");
-                st.execute("CREATE TABLE t (ref TEXT PRIMARY KEY, phone TEXT, operator TEXT, value INTEGER, state TEXT,"
-                        + " created_at INTEGER) STRICT");
-            }
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < WARMUP + COMMITS; i++) {
-                    long t0 = System.nanoTime();
-                    ps.setString(1, "REF-" + i);
-                    ps.setString(2, "0612345678");
-                    ps.setString(3, "Inwi");
-                    ps.setLong(4, 1000);
-                    ps.setString(5, "QUEUED");
-                    ps.setLong(6, System.currentTimeMillis());
-                    ps.executeUpdate();
-                    c.commit();
-                    long dt = System.nanoTime() - t0;
-                    if (i >= WARMUP) {
-                        times[i - WARMUP] = dt / 1e6;
-                    }
-                }
-            }
+    /** The floor: one row inserted and committed per operation, same durability pragmas as the store. */
+    private static void prepareFloor(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("PRAGMA journal_mode=WAL");
+            st.execute("PRAGMA synchronous=FULL");
+            st.execute("CREATE TABLE t (ref TEXT PRIMARY KEY, phone TEXT, operator TEXT, value INTEGER, state TEXT,"
+                    + " created_at INTEGER) STRICT");
         }
-        return times;
+        c.setAutoCommit(false);
+    }
+
+    private static double floorCommit(Connection c, int i) throws Exception {
+        long t0 = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, "REF-" + i);
+            ps.setString(2, "0612345678");
+            ps.setString(3, "Inwi");
+            ps.setLong(4, 1000);
+            ps.setString(5, "QUEUED");
+            ps.setLong(6, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+        c.commit();
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     private static double pct(double[] values, int p) {
