@@ -58,7 +58,7 @@ public final class AppContext implements AutoCloseable {
             EngineStatus.Mode mode;
             ApiConfig api;
             if (conn.demo()) {
-                sim = startDemoSimulator(demoTimeScale);
+                sim = startDemoSimulator(demoTimeScale, dir.resolve(DEMO_STATE_FILE));
                 api = new ApiConfig(sim.baseUrl(), SimConfig.DEFAULT_CLIENT_CODE, SimConfig.DEFAULT_API_KEY, false,
                         Duration.ofSeconds(5), conn.requestTimeout());
                 mode = EngineStatus.Mode.DEMO;
@@ -82,9 +82,12 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    private static Simulator startDemoSimulator(double timeScale) {
+    /** Where demo mode's embedded simulator keeps its account and recharges, in the data folder. */
+    public static final String DEMO_STATE_FILE = "demo-simulator.json";
+
+    private static Simulator startDemoSimulator(double timeScale, Path stateFile) {
         try {
-            return Simulator.start(SimConfig.builder().port(0).timeScale(timeScale).build());
+            return Simulator.start(SimConfig.builder().port(0).timeScale(timeScale).build(), stateFile);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot start the embedded simulator for demo mode: " + e.getMessage(), e);
         }

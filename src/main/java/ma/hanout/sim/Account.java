@@ -142,6 +142,25 @@ final class Account {
         touch();
     }
 
+    /** Puts back what a state file kept (demo mode across restarts). */
+    synchronized void restore(Status newStatus, Money newBalance, Money newCreditLimit, Money newDailyLimit,
+            LocalDate spentOn, Money spent, IpWhitelist whitelist, String url) {
+        status = newStatus;
+        balance = newBalance;
+        creditLimit = newCreditLimit;
+        dailyLimit = newDailyLimit;
+        day = spentOn;
+        spentToday = spent;
+        ipWhitelist = whitelist;
+        webhookUrl = url;
+        touch();
+    }
+
+    /** The day the daily total counts, null before the first debit. */
+    synchronized LocalDate day() {
+        return day;
+    }
+
     /** Sets or (with null) removes the daily limit. */
     synchronized void setDailyLimit(Money limit) {
         dailyLimit = limit;

@@ -3,6 +3,7 @@ package ma.hanout.sim;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,9 +48,11 @@ public final class Simulator implements AutoCloseable {
     private final ExecutorService webhookThreads;
     private final HeldConnections held;
     private final FaultDice dice;
+    private final SimState state;
 
     private Simulator(SimConfig config, HttpServer server, ExecutorService httpThreads,
-            ScheduledThreadPoolExecutor timer, ExecutorService webhookThreads, HeldConnections held, FaultDice dice) {
+            ScheduledThreadPoolExecutor timer, ExecutorService webhookThreads, HeldConnections held, FaultDice dice,
+            SimState state) {
         this.config = config;
         this.server = server;
         this.httpThreads = httpThreads;
@@ -57,6 +60,7 @@ public final class Simulator implements AutoCloseable {
         this.webhookThreads = webhookThreads;
         this.held = held;
         this.dice = dice;
+        this.state = state;
     }
 
     /**
@@ -66,6 +70,16 @@ public final class Simulator implements AutoCloseable {
      * @throws IOException when the port cannot be bound (in use, not permitted)
      */
     public static Simulator start(SimConfig config) throws IOException {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(SimConfig)}, keeping the account and the recharges in {@code stateFile}
+     * (JSON) across restarts: the desktop's demo mode. Null keeps everything in memory only.
+     *
+     * @throws IOException when the port cannot be bound or the state file cannot be read
+     */
+    public static Simulator start(SimConfig config, Path stateFile) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()),
                 1024);
         int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -127,10 +141,38 @@ public final class Simulator implements AutoCloseable {
         mount(server, Endpoint.open("/_sim/reset", null, responder, new SimResetRoute(reset), "POST"));
         server.createContext("/", Endpoint.fallback(responder));
 
+        SimState state = null;
+        if (stateFile != null) {
+            state = new SimState(stateFile, account, production, sandbox);
+            try {
+                state.restore(progression);
+            } catch (IOException | RuntimeException e) {
+                // nothing started yet but the bound socket and the threads: give them back
+                server.stop(0);
+                timer.shutdownNow();
+                webhookThreads.shutdownNow();
+                httpThreads.shutdownNow();
+                throw e instanceof IOException io ? io : new IOException("cannot restore the simulator's state from "
+                        + stateFile + ": " + e.getMessage(), e);
+            }
+            SimState saver = state;
+            timer.scheduleWithFixedDelay(() -> saveQuietly(saver), 1, 1, TimeUnit.SECONDS);
+        }
+
         timer.scheduleWithFixedDelay(held::sweep, 10, 10, TimeUnit.SECONDS);
         server.setExecutor(httpThreads);
         server.start();
-        return new Simulator(config, server, httpThreads, timer, webhookThreads, held, dice);
+        return new Simulator(config, server, httpThreads, timer, webhookThreads, held, dice, state);
+    }
+
+    private static void saveQuietly(SimState state) {
+        try {
+            state.saveIfChanged();
+        } catch (IOException | RuntimeException e) {
+            // a demo that cannot save keeps running; the next tick tries again
+            java.util.logging.Logger.getLogger(Simulator.class.getName()).log(java.util.logging.Level.WARNING,
+                    "cannot save the simulator's state: " + e.getMessage());
+        }
     }
 
     private static void mount(HttpServer server, Endpoint endpoint) {
@@ -179,6 +221,11 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (state != null) {
+            // stop the scenarios first so the last save is the last word
+            timer.shutdownNow();
+            saveQuietly(state);
+        }
         held.closeAll();
         timer.shutdownNow();
         webhookThreads.shutdownNow();

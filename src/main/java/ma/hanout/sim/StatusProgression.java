@@ -31,6 +31,11 @@ final class StatusProgression {
         scheduleStep(recharge, scenario.steps(), 0);
     }
 
+    /** Continues a recharge restored from a state file after its first {@code applied} steps. */
+    void resume(RechargeRecord recharge, Scenario scenario, int applied) {
+        scheduleStep(recharge, scenario.steps(), applied);
+    }
+
     private void scheduleStep(RechargeRecord recharge, List<Scenario.Step> steps, int index) {
         if (index >= steps.size()) {
             return;
