@@ -24,6 +24,23 @@ public final class EngineOptions {
     @Option(names = "--home", paramLabel = "DIR", description = "Data folder holding the SQLite database (env HANOUT_HOME, default ~/.hanout).")
     Path home;
 
+    /**
+     * Demo mode's simulator runs at realistic speed; {@code HANOUT_DEMO_TIME_SCALE} (or the system
+     * property {@code hanout.demoTimeScale}) makes it faster for scripted demos and tests.
+     */
+    static double demoTimeScale() {
+        String v = System.getProperty("hanout.demoTimeScale", System.getenv().getOrDefault("HANOUT_DEMO_TIME_SCALE", "1"));
+        try {
+            double d = Double.parseDouble(v);
+            if (d >= 0 && !Double.isInfinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new UsageException("HANOUT_DEMO_TIME_SCALE must be a number >= 0, not '" + v + "'");
+    }
+
     /** Opens the data folder and the engine (not started: commands drive it in the foreground). */
     AppContext open() {
         if (requestTimeoutMs != null && (requestTimeoutMs < 100 || requestTimeoutMs > 600_000)) {
@@ -32,7 +49,7 @@ public final class EngineOptions {
         if (baseUrl != null && !baseUrl.matches("https?://\\S+")) {
             throw new UsageException("--base-url must be an http:// or https:// URL, not '" + baseUrl + "'");
         }
-        double demoScale = Double.parseDouble(System.getenv().getOrDefault("HANOUT_DEMO_TIME_SCALE", "1"));
+        double demoScale = demoTimeScale();
         return AppContext.open(home, new ConnectionSettings.Flags(baseUrl, clientCode, apiKey, requestTimeoutMs),
                 System.getenv(), Clock.systemUTC(), demoScale);
     }
