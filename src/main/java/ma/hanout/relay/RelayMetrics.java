@@ -1,0 +1,137 @@
+package ma.hanout.relay;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+import ma.hanout.webhook.WebhookSource;
+
+/**
+ * The relay's counters, rendered in the Prometheus text exposition format (version 0.0.4) by
+ * {@code GET /metrics}. Lock-free: recording is on the ingest and delivery paths.
+ */
+final class RelayMetrics {
+    /** Upper bounds of the delivery-lag histogram, in seconds. */
+    private static final double[] LAG_BUCKETS = {0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private final Map<WebhookSource, LongAdder> received = new ConcurrentHashMap<>();
+    private final Map<WebhookSource, LongAdder> duplicates = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+    private final LongAdder[] lagBuckets = new LongAdder[LAG_BUCKETS.length];
+    private final LongAdder lagCount = new LongAdder();
+    private final LongAdder lagMillisSum = new LongAdder();
+    private final AtomicLong subscribers = new AtomicLong();
+    private volatile LongSupplier lastEventId = () -> 0;
+
+    RelayMetrics() {
+        for (int i = 0; i < lagBuckets.length; i++) {
+            lagBuckets[i] = new LongAdder();
+        }
+    }
+
+    void received(WebhookSource source) {
+        received.computeIfAbsent(source, s -> new LongAdder()).increment();
+    }
+
+    void duplicate(WebhookSource source) {
+        duplicates.computeIfAbsent(source, s -> new LongAdder()).increment();
+    }
+
+    /** A refused request: {@code route} is a source name or {@code events}; {@code reason} a short snake_case word. */
+    void rejected(String route, String reason) {
+        rejected.computeIfAbsent(route + "\u0000" + reason, k -> new LongAdder()).increment();
+    }
+
+    void subscriberDropped(String reason) {
+        dropped.computeIfAbsent(reason, k -> new LongAdder()).increment();
+    }
+
+    void subscriberConnected() {
+        subscribers.incrementAndGet();
+    }
+
+    void subscriberDisconnected() {
+        subscribers.decrementAndGet();
+    }
+
+    long subscribers() {
+        return subscribers.get();
+    }
+
+    long receivedTotal() {
+        return received.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    void lastEventId(LongSupplier supplier) {
+        this.lastEventId = supplier;
+    }
+
+    /** Time from the relay receiving an event to it being written to a live subscriber. */
+    void deliveryLag(long millis) {
+        lagCount.increment();
+        lagMillisSum.add(millis);
+        double seconds = millis / 1000.0;
+        for (int i = 0; i < LAG_BUCKETS.length; i++) {
+            if (seconds <= LAG_BUCKETS[i]) {
+                lagBuckets[i].increment();
+                return;
+            }
+        }
+    }
+
+    String render() {
+        StringBuilder sb = new StringBuilder(2048);
+        header(sb, "hanout_relay_events_received_total", "counter", "Webhooks verified and stored, by source.");
+        for (WebhookSource s : WebhookSource.values()) {
+            sb.append("hanout_relay_events_received_total{source=\"").append(s.wireName()).append("\"} ")
+                    .append(sum(received.get(s))).append('\n');
+        }
+        header(sb, "hanout_relay_events_duplicate_total", "counter",
+                "Deliveries of an event already stored (provider retries), answered 200 and not stored again.");
+        for (WebhookSource s : WebhookSource.values()) {
+            sb.append("hanout_relay_events_duplicate_total{source=\"").append(s.wireName()).append("\"} ")
+                    .append(sum(duplicates.get(s))).append('\n');
+        }
+        header(sb, "hanout_relay_rejected_total", "counter", "Requests refused, by route and reason.");
+        new TreeMap<>(rejected).forEach((k, v) -> {
+            int cut = k.indexOf('\u0000');
+            sb.append("hanout_relay_rejected_total{route=\"").append(k, 0, cut).append("\",reason=\"")
+                    .append(k.substring(cut + 1)).append("\"} ").append(v.sum()).append('\n');
+        });
+        header(sb, "hanout_relay_subscribers", "gauge", "Event-stream subscribers connected now.");
+        sb.append("hanout_relay_subscribers ").append(subscribers.get()).append('\n');
+        header(sb, "hanout_relay_subscribers_dropped_total", "counter",
+                "Subscribers disconnected by the relay (they resume by Last-Event-ID), by reason.");
+        new TreeMap<>(dropped).forEach((k, v) ->
+                sb.append("hanout_relay_subscribers_dropped_total{reason=\"").append(k).append("\"} ")
+                        .append(v.sum()).append('\n'));
+        header(sb, "hanout_relay_last_event_id", "gauge", "The highest stream id stored.");
+        sb.append("hanout_relay_last_event_id ").append(lastEventId.getAsLong()).append('\n');
+        header(sb, "hanout_relay_delivery_lag_seconds", "histogram",
+                "Time from receiving a webhook to writing it to a live subscriber.");
+        long cumulative = 0;
+        for (int i = 0; i < LAG_BUCKETS.length; i++) {
+            cumulative += lagBuckets[i].sum();
+            sb.append("hanout_relay_delivery_lag_seconds_bucket{le=\"").append(LAG_BUCKETS[i]).append("\"} ")
+                    .append(cumulative).append('\n');
+        }
+        long count = lagCount.sum();
+        sb.append("hanout_relay_delivery_lag_seconds_bucket{le=\"+Inf\"} ").append(count).append('\n');
+        sb.append("hanout_relay_delivery_lag_seconds_sum ").append(lagMillisSum.sum() / 1000.0).append('\n');
+        sb.append("hanout_relay_delivery_lag_seconds_count ").append(count).append('\n');
+        return sb.toString();
+    }
+
+    private static void header(StringBuilder sb, String name, String type, String help) {
+        sb.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        sb.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static long sum(LongAdder a) {
+        return a == null ? 0 : a.sum();
+    }
+}
