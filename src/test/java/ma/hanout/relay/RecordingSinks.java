@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Sinks and a cursor that remember everything, for assertions; the cursor lives in memory (tests only). */
-final class RecordingSinks implements RechargeStatusSink, PaymentSink, RelayCursor, RelaySubscriberListener {
+class RecordingSinks implements RechargeStatusSink, PaymentSink, RelayCursor, RelaySubscriberListener {
     final List<RechargeEvent> recharges = new CopyOnWriteArrayList<>();
     final List<PaymentEvent> payments = new CopyOnWriteArrayList<>();
     final List<String> rejected = new CopyOnWriteArrayList<>();
