@@ -1,8 +1,7 @@
 package ma.hanout.relay;
 
 import java.net.InetAddress;
-
-import com.sun.net.httpserver.HttpExchange;
+import java.util.List;
 
 /**
  * The address a request really came from. The relay listens on loopback behind a TLS reverse proxy,
@@ -13,13 +12,13 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    static InetAddress of(HttpExchange ex) {
-        InetAddress peer = ex.getRemoteAddress().getAddress();
+    static InetAddress of(HttpRequest r) {
+        InetAddress peer = r.peer();
         if (!peer.isLoopbackAddress()) {
             return peer;
         }
-        var values = ex.getRequestHeaders().get("X-Forwarded-For");
-        if (values == null || values.isEmpty()) {
+        List<String> values = r.headers().all("X-Forwarded-For");
+        if (values.isEmpty()) {
             return peer;
         }
         String last = values.get(values.size() - 1);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
 import ma.hanout.webhook.FedaPaySignature;
 import ma.hanout.webhook.HttpSignature;
 import ma.hanout.webhook.IpnAuthentication;
@@ -25,7 +24,7 @@ import ma.hanout.webhook.WebhookSource;
  */
 interface DeliveryCheck {
     /** What a check looks at: method, request target, headers, exact body. */
-    record Delivery(String method, String target, Headers headers, byte[] body) {
+    record Delivery(String method, String target, RequestHeaders headers, byte[] body) {
     }
 
     WebhookSource source();
@@ -46,8 +45,8 @@ interface DeliveryCheck {
 
             @Override
             public Map<String, String> verify(Delivery d) throws SignatureException {
-                String ts = d.headers().getFirst(MoroccoTopupSignature.TIMESTAMP_HEADER);
-                String sig = d.headers().getFirst(MoroccoTopupSignature.SIGNATURE_HEADER);
+                String ts = d.headers().first(MoroccoTopupSignature.TIMESTAMP_HEADER);
+                String sig = d.headers().first(MoroccoTopupSignature.SIGNATURE_HEADER);
                 scheme.verify(ts, sig, d.body(), clock, tolerance.orElse(null));
                 Map<String, String> kept = new LinkedHashMap<>();
                 kept.put("x-webhook-timestamp", ts);
@@ -72,7 +71,7 @@ interface DeliveryCheck {
 
             @Override
             public Map<String, String> verify(Delivery d) throws SignatureException {
-                String header = d.headers().getFirst(TiqopaySignature.HEADER);
+                String header = d.headers().first(TiqopaySignature.HEADER);
                 scheme.verify(header, d.body(), clock);
                 return Map.of("tiqopay-signature", header);
             }
@@ -94,7 +93,7 @@ interface DeliveryCheck {
 
             @Override
             public Map<String, String> verify(Delivery d) throws SignatureException {
-                String header = d.headers().getFirst(FedaPaySignature.HEADER);
+                String header = d.headers().first(FedaPaySignature.HEADER);
                 scheme.verify(header, d.body(), clock);
                 return Map.of("x-fedapay-signature", header);
             }
@@ -118,7 +117,7 @@ interface DeliveryCheck {
 
             @Override
             public Map<String, String> verify(Delivery d) throws SignatureException {
-                IpnRequest request = new IpnRequest(d.method(), d.target(), d.headers(), d.body());
+                IpnRequest request = new IpnRequest(d.method(), d.target(), d.headers().asMap(), d.body());
                 IpnAuthentication.Result result = auth.verify(request, clock);
                 Map<String, String> kept = new LinkedHashMap<>();
                 if (result.method() == IpnAuthentication.Method.PASSWORD) {

@@ -1,8 +1,5 @@
 package ma.hanout.relay;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.security.MessageDigest;
@@ -10,24 +7,20 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import ma.hanout.webhook.SignatureException;
 
 /**
- * {@code POST /hooks/<source>}: allow-list, size limit, signature over the raw bytes, JSON body,
- * then durable storage; {@code 200 {"ok":true}} only once the event (or its earlier copy) is committed.
+ * {@code POST /hooks/<source>}: allow-list, signature over the raw bytes, JSON body, then durable
+ * storage; {@code 200 {"ok":true}} only once the event (or its earlier copy) is committed. The size
+ * limit is enforced while reading, before this runs.
  */
-final class HookHandler implements Route.Handler {
-    /** How much of an oversized body is read and thrown away so the 413 reaches the sender. */
-    private static final long DRAIN_LIMIT = 16L << 20;
-
+final class HookHandler implements HttpLoop.Handler {
     private final DeliveryCheck check;
     private final IpAllowList allowList;
     private final IngestWriter writer;
@@ -48,28 +41,23 @@ final class HookHandler implements Route.Handler {
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
-        if (!ex.getRequestMethod().equals("POST")) {
-            Responses.methodNotAllowed(ex, "POST");
+    public void handle(HttpExchange ex) {
+        HttpRequest r = ex.request();
+        if (!r.method().equals("POST")) {
+            ex.reply(HttpReply.methodNotAllowed(r.method(), "POST"));
             return;
         }
-        InetAddress client = ClientAddress.of(ex);
+        InetAddress client = ClientAddress.of(r);
         if (!allowList.allows(client)) {
             reject(ex, 403, "address " + client.getHostAddress() + " is not on this relay's allow-list", "ip_not_allowed");
             return;
         }
-        byte[] body = readBody(ex);
-        if (body == null) {
-            reject(ex, 413, "body larger than " + RelayConfig.MAX_BODY_BYTES + " bytes", "too_large");
-            return;
-        }
+        byte[] body = r.body();
         Map<String, String> kept;
         try {
-            kept = check.verify(new DeliveryCheck.Delivery(ex.getRequestMethod(), ex.getRequestURI().getRawPath()
-                    + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()),
-                    ex.getRequestHeaders(), body));
+            kept = check.verify(new DeliveryCheck.Delivery(r.method(), r.target(), r.headers(), body));
         } catch (SignatureException e) {
-            reject(ex, 401, e.getMessage(), e.reason().name().toLowerCase(java.util.Locale.ROOT));
+            reject(ex, 401, e.getMessage(), e.reason().name().toLowerCase(Locale.ROOT));
             return;
         }
         String text = EventJson.utf8OrNull(body);
@@ -91,60 +79,16 @@ final class HookHandler implements Route.Handler {
         Instant receivedAt = Instant.ofEpochMilli(clock.millis());
         EventStore.NewEvent event = new EventStore.NewEvent(check.source(), type, dedupKey(body), receivedAt, body, kept);
         byte[] tail = EventJson.tail(check.source(), type, receivedAt, payload, text, kept);
-        try {
-            writer.submit(event, tail).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            Responses.error(ex, 503, "the event could not be stored; retry later", "storage");
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Responses.error(ex, 503, "the relay is stopping; retry later", "storage");
-            return;
-        }
-        Responses.ok(ex);
+        writer.submit(event, tail).orTimeout(30, TimeUnit.SECONDS).whenComplete((stored, failure) ->
+                ex.reply(failure == null ? HttpReply.ok()
+                        : HttpReply.error(503, "the event could not be stored; retry later", "storage")));
     }
 
-    private void reject(HttpExchange ex, int status, String message, String reason) throws IOException {
+    private void reject(HttpExchange ex, int status, String message, String reason) {
         metrics.rejected(route, reason);
-        log.println("relay: refused POST /hooks/" + route + " from " + ClientAddress.of(ex).getHostAddress() + ": "
-                + status + " " + message);
-        Responses.error(ex, status, message, reason);
-    }
-
-    /**
-     * The body, or null when it is over the limit (by Content-Length, or by counting a chunked body).
-     * An oversized body is still read and discarded up to {@link #DRAIN_LIMIT}: closing on unread
-     * bytes resets the connection, and the sender would never see the 413.
-     */
-    private static byte[] readBody(HttpExchange ex) throws IOException {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        int expected = 1024;
-        boolean tooLarge = false;
-        if (length != null) {
-            try {
-                long declared = Long.parseLong(length.strip());
-                tooLarge = declared > RelayConfig.MAX_BODY_BYTES;
-                expected = tooLarge ? 0 : (int) Math.max(0, declared);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(expected);
-        byte[] buf = new byte[8192];
-        long total = 0;
-        try (InputStream in = ex.getRequestBody()) {
-            int n;
-            while (total <= DRAIN_LIMIT && (n = in.read(buf)) >= 0) {
-                total += n;
-                if (total > RelayConfig.MAX_BODY_BYTES) {
-                    tooLarge = true;
-                }
-                if (!tooLarge) {
-                    out.write(buf, 0, n);
-                }
-            }
-        }
-        return tooLarge ? null : out.toByteArray();
+        log.println("relay: refused POST /hooks/" + route + " from " + ClientAddress.of(ex.request()).getHostAddress()
+                + ": " + status + " " + message);
+        ex.reply(HttpReply.error(status, message, reason));
     }
 
     /**

@@ -26,7 +26,7 @@ final class IngestWriter implements AutoCloseable {
     }
 
     private final EventStore store;
-    private final LiveFeed feed;
+    private final java.util.function.Consumer<List<EventFrame>> publish;
     private final RelayMetrics metrics;
     private final Clock clock;
     private final Duration retention;
@@ -37,10 +37,10 @@ final class IngestWriter implements AutoCloseable {
     private volatile boolean running = true;
     private Instant nextSweep;
 
-    IngestWriter(EventStore store, LiveFeed feed, RelayMetrics metrics, Clock clock, Duration retention,
+    IngestWriter(EventStore store, java.util.function.Consumer<List<EventFrame>> publish, RelayMetrics metrics, Clock clock, Duration retention,
             Duration sweepEvery, PrintStream log) {
         this.store = store;
-        this.feed = feed;
+        this.publish = publish;
         this.metrics = metrics;
         this.clock = clock;
         this.retention = retention;
@@ -98,6 +98,7 @@ final class IngestWriter implements AutoCloseable {
             }
             return;
         }
+        metrics.committed(batch.size());
         List<EventFrame> fresh = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
@@ -110,7 +111,9 @@ final class IngestWriter implements AutoCloseable {
                         EventJson.sseFrame(a.id(), p.jsonTail())));
             }
         }
-        feed.publish(List.copyOf(fresh));
+        if (!fresh.isEmpty()) {
+            publish.accept(List.copyOf(fresh));
+        }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(results.get(i));
         }

@@ -32,6 +32,7 @@ public final class RelayConfig {
     final Duration retention;
     final Duration retentionSweep;
     final int subscriberQueueBatches;
+    final long subscriberBacklogBytes;
     final int maxSubscribers;
     final PrintStream log;
 
@@ -52,6 +53,7 @@ public final class RelayConfig {
         this.retention = b.retention;
         this.retentionSweep = b.retentionSweep;
         this.subscriberQueueBatches = b.subscriberQueueBatches;
+        this.subscriberBacklogBytes = b.subscriberBacklogBytes;
         this.maxSubscribers = b.maxSubscribers;
         this.log = b.log;
         if (port < 0 || port > 65535) {
@@ -93,7 +95,8 @@ public final class RelayConfig {
         private Duration heartbeat = Duration.ofSeconds(15);
         private Duration retention = Duration.ofDays(30);
         private Duration retentionSweep = Duration.ofHours(1);
-        private int subscriberQueueBatches = 2048;
+        private int subscriberQueueBatches = 4096;
+        private long subscriberBacklogBytes = 4L << 20;
         private int maxSubscribers = 1000;
         private PrintStream log = System.err;
 
@@ -152,9 +155,18 @@ public final class RelayConfig {
             return this;
         }
 
-        /** How many published batches a subscriber may lag behind before it is dropped (it resumes by id). */
+        /** How many committed batches may wait for a subscriber still replaying before it is dropped. */
         public Builder subscriberQueueBatches(int n) {
             this.subscriberQueueBatches = n;
+            return this;
+        }
+
+        /**
+         * How many bytes may wait on a live subscriber's connection before it is dropped (it resumes by
+         * Last-Event-ID); 4 MiB by default.
+         */
+        public Builder subscriberBacklogBytes(long bytes) {
+            this.subscriberBacklogBytes = bytes;
             return this;
         }
 

@@ -25,6 +25,7 @@ final class RelayMetrics {
     private final LongAdder lagCount = new LongAdder();
     private final LongAdder lagMillisSum = new LongAdder();
     private final AtomicLong subscribers = new AtomicLong();
+    private final LongAdder commits = new LongAdder();
     private volatile LongSupplier lastEventId = () -> 0;
 
     RelayMetrics() {
@@ -44,6 +45,11 @@ final class RelayMetrics {
     /** A refused request: {@code route} is a source name or {@code events}; {@code reason} a short snake_case word. */
     void rejected(String route, String reason) {
         rejected.computeIfAbsent(route + "\u0000" + reason, k -> new LongAdder()).increment();
+    }
+
+    /** One group commit (one transaction, one fsync) of {@code size} events. */
+    void committed(int size) {
+        commits.increment();
     }
 
     void subscriberDropped(String reason) {
@@ -70,14 +76,14 @@ final class RelayMetrics {
         this.lastEventId = supplier;
     }
 
-    /** Time from the relay receiving an event to it being written to a live subscriber. */
-    void deliveryLag(long millis) {
-        lagCount.increment();
-        lagMillisSum.add(millis);
+    /** Time from the relay receiving an event to its being written to {@code subscribers} live subscribers. */
+    void deliveryLag(long millis, int subscribers) {
+        lagCount.add(subscribers);
+        lagMillisSum.add(millis * subscribers);
         double seconds = millis / 1000.0;
         for (int i = 0; i < LAG_BUCKETS.length; i++) {
             if (seconds <= LAG_BUCKETS[i]) {
-                lagBuckets[i].increment();
+                lagBuckets[i].add(subscribers);
                 return;
             }
         }
@@ -96,6 +102,9 @@ final class RelayMetrics {
             sb.append("hanout_relay_events_duplicate_total{source=\"").append(s.wireName()).append("\"} ")
                     .append(sum(duplicates.get(s))).append('\n');
         }
+        header(sb, "hanout_relay_commits_total", "counter",
+                "Group commits: transactions (one fsync each) that stored the events above.");
+        sb.append("hanout_relay_commits_total ").append(commits.sum()).append('\n');
         header(sb, "hanout_relay_rejected_total", "counter", "Requests refused, by route and reason.");
         new TreeMap<>(rejected).forEach((k, v) -> {
             int cut = k.indexOf('\u0000');

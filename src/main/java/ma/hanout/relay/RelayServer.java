@@ -1,23 +1,22 @@
 package ma.hanout.relay;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import ma.hanout.webhook.HttpSignature;
+import ma.hanout.webhook.WebhookSource;
 
 /**
  * The webhook relay (DESIGN section 5), embeddable: {@link #start} binds 127.0.0.1 (TLS and the
@@ -27,105 +26,116 @@ import ma.hanout.webhook.HttpSignature;
  * before is on disk.
  */
 public final class RelayServer implements AutoCloseable {
-    static {
-        // The JDK server writes the headers and the body of an answer separately; with Nagle on, the
-        // body waits for the client's delayed ACK (40 ms) on a kept-alive connection. Read once, when
-        // the JDK's server classes load, hence here and not per instance.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    private static final int WORKERS = 4;
 
-    private final HttpServer http;
-    private final ExecutorService executor;
+    private final HttpLoop loop;
+    private final ExecutorService workers;
     private final EventStore store;
     private final IngestWriter writer;
-    private final LiveFeed feed;
+    private final EventStreams streams;
     private final RelayMetrics metrics;
 
-    private RelayServer(HttpServer http, ExecutorService executor, EventStore store, IngestWriter writer, LiveFeed feed,
-            RelayMetrics metrics) {
-        this.http = http;
-        this.executor = executor;
+    private RelayServer(HttpLoop loop, ExecutorService workers, EventStore store, IngestWriter writer,
+            EventStreams streams, RelayMetrics metrics) {
+        this.loop = loop;
+        this.workers = workers;
         this.store = store;
         this.writer = writer;
-        this.feed = feed;
+        this.streams = streams;
         this.metrics = metrics;
     }
 
     /**
-     * Starts a relay. Throws {@link IllegalStateException} with a plain message when the port is taken
-     * or the database cannot be opened.
+     * Starts a relay. Throws {@link IllegalStateException} with a plain message when the port is taken,
+     * {@link EventStoreException} when the database cannot be opened.
      */
     public static RelayServer start(RelayConfig config) {
         EventStore store = EventStore.open(config.database);
         RelayMetrics metrics = new RelayMetrics();
         metrics.lastEventId(store::lastId);
-        LiveFeed feed = new LiveFeed(config.subscriberQueueBatches, () -> metrics.subscriberDropped("overflow"));
-        IngestWriter writer = new IngestWriter(store, feed, metrics, config.clock, config.retention,
-                config.retentionSweep, config.log);
-        HttpServer http;
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "relay-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        long tick = Math.min(1_000_000_000L, Math.max(10_000_000L, config.heartbeat.toNanos() / 2));
+        HttpLoop loop;
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 256);
+            loop = HttpLoop.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), workers,
+                    RelayConfig.MAX_BODY_BYTES, tick, (path, reply) -> metrics.rejected(routeOf(path),
+                            reply.status() == 413 ? "too_large" : "bad_request"), config.log);
         } catch (BindException e) {
-            writer.close();
+            workers.shutdownNow();
             store.close();
             throw new IllegalStateException("port " + config.port + " is already in use", e);
         } catch (IOException e) {
-            writer.close();
+            workers.shutdownNow();
             store.close();
             throw new IllegalStateException("cannot listen on port " + config.port + ": " + e.getMessage(), e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(4, config.maxSubscribers + 256, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "relay-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        http.setExecutor(executor);
+        EventStreams streams = new EventStreams(loop, store, workers, metrics, config.clock,
+                config.heartbeat.toNanos(), config.subscriberBacklogBytes, config.subscriberQueueBatches);
+        IngestWriter writer = new IngestWriter(store, streams::publish, metrics, config.clock, config.retention,
+                config.retentionSweep, config.log);
 
-        var log = config.log;
-        hook(http, DeliveryCheck.moroccoTopup(config.moroccoTopupSecret, config.tolerance, config.clock), config, writer,
-                metrics);
+        PrintStream log = config.log;
+        Map<String, HttpLoop.Handler> routes = new HashMap<>();
+        hook(routes, DeliveryCheck.moroccoTopup(config.moroccoTopupSecret, config.tolerance, config.clock), config,
+                writer, metrics);
         config.tiqopaySecret.ifPresentOrElse(
-                s -> hook(http, DeliveryCheck.tiqopay(s, config.clock), config, writer, metrics),
-                () -> notConfigured(http, "tiqopay", "--tiqopay-secret", log));
+                s -> hook(routes, DeliveryCheck.tiqopay(s, config.clock), config, writer, metrics),
+                () -> notConfigured(routes, "tiqopay", "--tiqopay-secret"));
         config.fedapaySecret.ifPresentOrElse(
-                s -> hook(http, DeliveryCheck.fedapay(s, config.clock), config, writer, metrics),
-                () -> notConfigured(http, "fedapay", "--fedapay-secret", log));
+                s -> hook(routes, DeliveryCheck.fedapay(s, config.clock), config, writer, metrics),
+                () -> notConfigured(routes, "fedapay", "--fedapay-secret"));
         if (config.ipnSecret.isPresent() || config.ipnPassword.isPresent()) {
             Optional<HttpSignature> sig = config.ipnSecret.map(s -> new HttpSignature(config.ipnKeyId.orElseThrow(), s));
-            hook(http, DeliveryCheck.ipn(sig, config.ipnPassword, config.clock), config, writer, metrics);
+            hook(routes, DeliveryCheck.ipn(sig, config.ipnPassword, config.clock), config, writer, metrics);
         } else {
-            notConfigured(http, "ipn", "--ipn-key-id/--ipn-secret or --ipn-password", log);
+            notConfigured(routes, "ipn", "--ipn-key-id/--ipn-secret or --ipn-password");
         }
-        http.createContext("/events", new Route("/events", new EventsHandler(store, feed,
-                new SubscriberTokens(config.tokens), metrics, config.clock, config.heartbeat, config.maxSubscribers), log));
-        http.createContext("/health", new Route("/health", ex -> health(ex, store, metrics), log));
-        http.createContext("/metrics", new Route("/metrics", ex -> metricsPage(ex, metrics), log));
-        http.createContext("/", new Route(null, Route::notFound, log));
-        http.start();
-        return new RelayServer(http, executor, store, writer, feed, metrics);
+        routes.put("/events", new EventsHandler(store, streams, new SubscriberTokens(config.tokens), metrics,
+                config.maxSubscribers));
+        routes.put("/health", ex -> health(ex, store, streams));
+        routes.put("/metrics", ex -> metricsPage(ex, metrics));
+        HttpLoop.Handler notFound = RelayServer::notFound;
+        loop.everyTick(streams::heartbeat);
+        loop.start(path -> routes.getOrDefault(path, notFound));
+        log.flush();
+        return new RelayServer(loop, workers, store, writer, streams, metrics);
     }
 
-    private static void hook(HttpServer http, DeliveryCheck check, RelayConfig config, IngestWriter writer,
-            RelayMetrics metrics) {
-        String path = "/hooks/" + check.source().wireName();
-        http.createContext(path, new Route(path,
-                new HookHandler(check, config.allowList, writer, metrics, config.clock, config.log), config.log));
+    private static String routeOf(String path) {
+        if (path != null && path.startsWith("/hooks/")) {
+            String name = path.substring(7);
+            if (WebhookSource.fromWire(name).isPresent()) {
+                return name;
+            }
+        }
+        return "http";
     }
 
-    private static void notConfigured(HttpServer http, String source, String flags, java.io.PrintStream log) {
-        String path = "/hooks/" + source;
-        http.createContext(path, new Route(path, ex -> Responses.error(ex, 404,
-                "the " + source + " hook is not enabled on this relay (start it with " + flags + ")", "not_configured"),
-                log));
+    private static void hook(Map<String, HttpLoop.Handler> routes, DeliveryCheck check, RelayConfig config,
+            IngestWriter writer, RelayMetrics metrics) {
+        routes.put("/hooks/" + check.source().wireName(),
+                new HookHandler(check, config.allowList, writer, metrics, config.clock, config.log));
     }
 
-    private static void health(HttpExchange ex, EventStore store, RelayMetrics metrics) throws IOException {
-        if (!ex.getRequestMethod().equals("GET")) {
-            Responses.methodNotAllowed(ex, "GET");
+    private static void notConfigured(Map<String, HttpLoop.Handler> routes, String source, String flags) {
+        routes.put("/hooks/" + source, ex -> ex.reply(HttpReply.error(404,
+                "the " + source + " hook is not enabled on this relay (start it with " + flags + ")", "not_configured")));
+    }
+
+    private static void notFound(HttpExchange ex) {
+        ex.reply(HttpReply.error(404, "no such route: " + ex.request().path()
+                + " (routes: POST /hooks/{moroccotopup,tiqopay,fedapay,ipn}, GET /events, GET /health, GET /metrics)",
+                "not_found"));
+    }
+
+    private static void health(HttpExchange ex, EventStore store, EventStreams streams) {
+        if (!ex.request().method().equals("GET")) {
+            ex.reply(HttpReply.methodNotAllowed(ex.request().method(), "GET"));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -133,29 +143,26 @@ public final class RelayServer implements AutoCloseable {
             long last = store.lastId();
             body.put("ok", true);
             body.put("last_event_id", last);
-            body.put("subscribers", metrics.subscribers());
-            Responses.json(ex, 200, body);
+            body.put("subscribers", streams.size());
+            ex.reply(HttpReply.json(200, body));
         } catch (EventStoreException e) {
             body.put("ok", false);
             body.put("error", "database unavailable: " + e.getMessage());
-            Responses.json(ex, 503, body);
+            ex.reply(HttpReply.json(503, body));
         }
     }
 
-    private static void metricsPage(HttpExchange ex, RelayMetrics metrics) throws IOException {
-        if (!ex.getRequestMethod().equals("GET")) {
-            Responses.methodNotAllowed(ex, "GET");
+    private static void metricsPage(HttpExchange ex, RelayMetrics metrics) {
+        if (!ex.request().method().equals("GET")) {
+            ex.reply(HttpReply.methodNotAllowed(ex.request().method(), "GET"));
             return;
         }
-        byte[] body = metrics.render().getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-        ex.sendResponseHeaders(200, body.length);
-        ex.getResponseBody().write(body);
+        ex.reply(HttpReply.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
     }
 
     /** The port actually bound (useful with port 0). */
     public int port() {
-        return http.getAddress().getPort();
+        return loop.port();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -165,7 +172,7 @@ public final class RelayServer implements AutoCloseable {
 
     /** Subscribers connected to the event stream now. */
     public int subscribers() {
-        return feed.size();
+        return streams.size();
     }
 
     /** Webhooks verified and stored since start (duplicates not counted). */
@@ -173,13 +180,18 @@ public final class RelayServer implements AutoCloseable {
         return metrics.receivedTotal();
     }
 
-    /** Stops listening, ends the streams, stores what was already accepted, closes the database. */
+    /** Ends the streams, stops listening, stores what was already accepted, closes the database. */
     @Override
     public void close() {
-        feed.closeAll();
-        http.stop(0);
+        loop.execute(streams::finishAll);
         writer.close();
-        executor.shutdownNow();
+        loop.close();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         store.close();
     }
 }

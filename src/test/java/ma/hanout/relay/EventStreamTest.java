@@ -169,7 +169,7 @@ class EventStreamTest {
 
     @Test
     void aSubscriberThatStopsReadingIsDroppedWithoutHoldingUpIngestOrOthers() throws Exception {
-        start(config().subscriberQueueBatches(4));
+        start(config().subscriberBacklogBytes(1 << 20));
         // connects, then never reads: its socket buffers fill, then its queue
         RawHttpStream stuck = new RawHttpStream(relay.port(), "GET /events HTTP/1.1\r\nHost: x\r\n"
                 + "Authorization: Bearer " + TOKEN + "\r\n", false);

@@ -1,0 +1,475 @@
+package ma.hanout.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import ma.hanout.relay.RelayConfig;
+import ma.hanout.relay.RelayServer;
+import ma.hanout.webhook.MoroccoTopupSignature;
+
+/**
+ * {@code hanout bench relay}: an embedded relay on a temporary database (WAL, synchronous=FULL),
+ * 100 event-stream subscribers connected, signed MoroccoTopup webhooks posted from several
+ * keep-alive connections. Measures ingest throughput (webhooks verified, committed and acknowledged
+ * per second) and the delay from sending a webhook to a subscriber reading it, over every delivery
+ * to every subscriber (p50, p99). Providers and subscribers speak plain HTTP/1.1 on sockets so the
+ * load generator costs little of the two cores the relay itself needs.
+ */
+public final class RelayBench implements Harness {
+    private static final int SUBSCRIBERS = 100;
+    private static final int POSTERS = 32;
+    private static final long WARMUP_MS = 2_000;
+    private static final long MEASURE_MS = 8_000;
+    private static final int MAX_EVENTS = 400_000;
+    private static final String SECRET = "bench-secret";
+    private static final String TOKEN = "bench-token";
+
+    @Override
+    public Map<String, Number> run(PrintStream out) throws Exception {
+        Path dir = Files.createTempDirectory("hanout-relay-bench");
+        RelayConfig config = RelayConfig.builder(0, dir.resolve("relay.db"), SECRET, List.of(TOKEN))
+                .maxSubscribers(SUBSCRIBERS + 10)
+                .log(new PrintStream(OutputStream.nullOutputStream()))
+                .build();
+        AtomicLongArray sentAt = new AtomicLongArray(MAX_EVENTS);
+        Subscribers subscribers = null;
+        List<Poster> posters = new ArrayList<>();
+        try (RelayServer relay = RelayServer.start(config)) {
+            out.println("relay on " + relay.baseUri() + ", database " + dir.resolve("relay.db")
+                    + " (WAL, synchronous=FULL)");
+            subscribers = new Subscribers(relay.port(), SUBSCRIBERS, sentAt);
+            subscribers.start();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (relay.subscribers() < SUBSCRIBERS && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                Thread.sleep(5);
+            }
+            out.println(relay.subscribers() + " subscribers connected");
+
+            AtomicInteger nextSeq = new AtomicInteger();
+            AtomicBoolean stop = new AtomicBoolean();
+            MoroccoTopupSignature signer = new MoroccoTopupSignature(SECRET);
+            for (int i = 0; i < POSTERS; i++) {
+                Poster p = new Poster(relay.port(), signer, nextSeq, sentAt, stop);
+                posters.add(p);
+                p.start();
+            }
+            out.println(POSTERS + " posters sending signed webhooks; warming up " + WARMUP_MS + " ms");
+            Thread.sleep(WARMUP_MS);
+            int firstSeq = nextSeq.get();
+            long acked0 = Poster.total(posters);
+            long t0 = System.nanoTime();
+            Thread.sleep(MEASURE_MS);
+            long acked1 = Poster.total(posters);
+            long t1 = System.nanoTime();
+            int lastSeq = nextSeq.get();
+            stop.set(true);
+            for (Poster p : posters) {
+                p.join(30_000);
+            }
+            int sent = Math.min(nextSeq.get(), MAX_EVENTS);
+            long failures = posters.stream().mapToLong(p -> p.failures).sum();
+            double seconds = (t1 - t0) / 1e9;
+            double ingestPerS = (acked1 - acked0) / seconds;
+            out.printf("ingest: %d webhooks acknowledged in %.2f s = %.0f webhooks/s (%d refused or failed)%n",
+                    acked1 - acked0, seconds, ingestPerS, failures);
+
+            // every subscriber must end up with every event
+            long waitUntil = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < waitUntil && !subscribers.allReceived(sent)) {
+                Thread.sleep(20);
+            }
+            long complete = subscribers.complete(sent);
+            out.println(complete + "/" + SUBSCRIBERS + " subscribers received all " + sent + " events");
+
+            long[] delays = subscribers.delays(firstSeq, lastSeq);
+            Arrays.sort(delays);
+            double p50 = percentileMillis(delays, 0.50);
+            double p99 = percentileMillis(delays, 0.99);
+            double max = delays.length == 0 ? Double.NaN : delays[delays.length - 1] / 1e6;
+            out.printf("delivery (send -> read at a subscriber, %d deliveries): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    delays.length, p50, p99, max);
+            out.printf("targets: >= 2000 webhooks/s %s, p99 < 50 ms %s%n", ingestPerS >= 2000 ? "met" : "NOT met",
+                    p99 < 50 ? "met" : "NOT met");
+
+            String metrics = new String(java.net.URI.create(relay.baseUri() + "/metrics").toURL().openStream()
+                    .readAllBytes(), StandardCharsets.UTF_8);
+            java.util.regex.Matcher cm = java.util.regex.Pattern.compile("(?m)^hanout_relay_commits_total (\\d+)")
+                    .matcher(metrics);
+            long commits = cm.find() ? Long.parseLong(cm.group(1)) : 0;
+            out.printf("group commit: %d transactions for %d events (%.1f events per fsync)%n", commits, sent,
+                    commits == 0 ? 0.0 : (double) sent / commits);
+
+            Map<String, Number> figures = new LinkedHashMap<>();
+            figures.put("ingest_per_s", Math.round(ingestPerS));
+            figures.put("delivery_p50_ms", round2(p50));
+            figures.put("delivery_p99_ms", round2(p99));
+            figures.put("delivery_max_ms", round2(max));
+            figures.put("subscribers", relay.subscribers());
+            figures.put("subscribers_complete", complete);
+            figures.put("posters", POSTERS);
+            figures.put("webhooks_measured", acked1 - acked0);
+            return figures;
+        } finally {
+            if (subscribers != null) {
+                subscribers.close();
+            }
+            for (Poster p : posters) {
+                p.close();
+            }
+            deleteTree(dir);
+        }
+    }
+
+    private static double percentileMillis(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+        return sorted[Math.max(0, i)] / 1e6;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /** A provider: one keep-alive connection posting signed webhooks back to back. */
+    private static final class Poster extends Thread {
+        private final int port;
+        private final MoroccoTopupSignature signer;
+        private final AtomicInteger nextSeq;
+        private final AtomicLongArray sentAt;
+        private final AtomicBoolean stop;
+        private final AtomicLong acked = new AtomicLong();
+        private long failures;
+        private Socket socket;
+
+        Poster(int port, MoroccoTopupSignature signer, AtomicInteger nextSeq, AtomicLongArray sentAt, AtomicBoolean stop) {
+            super("bench-poster");
+            setDaemon(true);
+            this.port = port;
+            this.signer = signer;
+            this.nextSeq = nextSeq;
+            this.sentAt = sentAt;
+            this.stop = stop;
+        }
+
+        static long total(List<Poster> posters) {
+            return posters.stream().mapToLong(p -> p.acked.get()).sum();
+        }
+
+        @Override
+        public void run() {
+            try {
+                socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.setTcpNoDelay(true);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                while (!stop.get()) {
+                    int seq = nextSeq.getAndIncrement();
+                    if (seq >= MAX_EVENTS) {
+                        return;
+                    }
+                    byte[] body = ("{\"event\":\"recharge.status_changed\",\"client_code\":\"API-BENCH-0001\","
+                            + "\"status_code_old\":1,\"status_code_new\":2,\"bench_seq\":" + seq + ",\"recharge\":{"
+                            + "\"ref_interne\":\"" + (189957125550360L + seq) + "\",\"external_reference\":\"BENCH-" + seq
+                            + "\",\"phone\":\"0612345678\",\"operator\":\"Inwi\",\"value\":10,\"type\":\"6\","
+                            + "\"billing_amount\":9.35,\"created_at\":\"2026-01-09 19:21:57\","
+                            + "\"executed_at\":\"2026-01-09 19:22:00\"}}").getBytes(StandardCharsets.UTF_8);
+                    String ts = Long.toString(System.currentTimeMillis() / 1000);
+                    byte[] head = ("POST /hooks/moroccotopup HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                            + "Content-Type: application/json\r\nX-Webhook-Timestamp: " + ts + "\r\n"
+                            + "X-Webhook-Signature: " + signer.sign(ts, body) + "\r\nContent-Length: " + body.length
+                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                    byte[] request = new byte[head.length + body.length];
+                    System.arraycopy(head, 0, request, 0, head.length);
+                    System.arraycopy(body, 0, request, head.length, body.length);
+                    sentAt.set(seq, System.nanoTime());
+                    out.write(request);
+                    out.flush();
+                    if (readStatus(in) == 200) {
+                        acked.incrementAndGet();
+                    } else {
+                        failures++;
+                    }
+                }
+            } catch (IOException e) {
+                failures++;
+            }
+        }
+
+        /** Reads one answer (status line, headers, Content-Length body) and returns its status. */
+        private static int readStatus(InputStream in) throws IOException {
+            String status = line(in);
+            int length = 0;
+            String h;
+            while (!(h = line(in)).isEmpty()) {
+                if (h.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(h.substring(15).strip());
+                }
+            }
+            in.readNBytes(length);
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+
+        private static String line(InputStream in) throws IOException {
+            ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+            int c;
+            while ((c = in.read()) != '\n') {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    b.write(c);
+                }
+            }
+            return b.toString(StandardCharsets.US_ASCII);
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing at the end of the run
+            }
+        }
+    }
+
+    /**
+     * The 100 subscribers, read by one selector thread (as many separate machines would, without
+     * 100 threads of context switches eating the relay's two cores): each connection de-chunks its
+     * event stream, finds each event's {@code "bench_seq":N} in the parsed payload (the raw_body copy
+     * has escaped quotes, so it does not match) and records how long after sending it arrived.
+     */
+    private static final class Subscribers extends Thread {
+        private static final byte[] KEY = "bench_seq\":".getBytes(StandardCharsets.US_ASCII);
+
+        private final Selector selector;
+        private final List<Sub> subs = new ArrayList<>();
+        private final AtomicLongArray sentAt;
+        private volatile boolean stopped;
+
+        Subscribers(int port, int count, AtomicLongArray sentAt) throws IOException {
+            super("bench-subscribers");
+            setDaemon(true);
+            this.sentAt = sentAt;
+            this.selector = Selector.open();
+            byte[] request = ("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < count; i++) {
+                SocketChannel ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                ByteBuffer req = ByteBuffer.wrap(request);
+                while (req.hasRemaining()) {
+                    ch.write(req);
+                }
+                ch.configureBlocking(false);
+                Sub sub = new Sub(ch);
+                ch.register(selector, SelectionKey.OP_READ, sub);
+                subs.add(sub);
+            }
+        }
+
+        @Override
+        public void run() {
+            ByteBuffer buf = ByteBuffer.allocate(256 * 1024);
+            try {
+                while (!stopped) {
+                    selector.select(100);
+                    long now = System.nanoTime();
+                    for (SelectionKey key : selector.selectedKeys()) {
+                        Sub sub = (Sub) key.attachment();
+                        buf.clear();
+                        int n = sub.channel.read(buf);
+                        if (n < 0) {
+                            key.cancel();
+                            continue;
+                        }
+                        sub.consume(buf.array(), n, now);
+                    }
+                    selector.selectedKeys().clear();
+                }
+            } catch (IOException e) {
+                // the run is over
+            }
+        }
+
+        int complete(int sent) {
+            return (int) subs.stream().filter(s -> s.received >= sent).count();
+        }
+
+        boolean allReceived(int sent) {
+            return subs.stream().allMatch(s -> s.received >= sent);
+        }
+
+        long[] delays(int from, int to) {
+            return subs.stream().flatMapToLong(s -> s.delaysFor(from, to)).toArray();
+        }
+
+        void close() throws InterruptedException {
+            stopped = true;
+            selector.wakeup();
+            join(5_000);
+            for (Sub s : subs) {
+                try {
+                    s.channel.close();
+                } catch (IOException ignored) {
+                    // closing at the end of the run
+                }
+            }
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // closing at the end of the run
+            }
+        }
+
+        /** One subscriber connection's parse state. Touched only by the selector thread until the run ends. */
+        private final class Sub {
+            final SocketChannel channel;
+            private int headerTail;
+            private boolean inHeaders = true;
+            private int chunkLeft = -1;
+            private int sizeAcc;
+            private int crlfLeft;
+            private int matched;
+            private boolean inSeq;
+            private int seq;
+            volatile int received;
+            private long[] seqs = new long[4096];
+            private long[] delays = new long[4096];
+            private int count;
+
+            Sub(SocketChannel channel) {
+                this.channel = channel;
+            }
+
+            void consume(byte[] a, int n, long now) {
+                int i = 0;
+                while (i < n) {
+                    if (inHeaders) {
+                        // the headers end with CRLF CRLF: count the run of CR/LF bytes
+                        byte b = a[i++];
+                        headerTail = (b == '\r' || b == '\n') ? headerTail + 1 : 0;
+                        inHeaders = headerTail < 4;
+                    } else if (crlfLeft > 0) {
+                        crlfLeft--;
+                        i++;
+                    } else if (chunkLeft < 0) {
+                        byte b = a[i++];
+                        if (b == '\n') {
+                            chunkLeft = sizeAcc;
+                            sizeAcc = 0;
+                            if (chunkLeft == 0) {
+                                return;
+                            }
+                        } else if (b != '\r') {
+                            sizeAcc = sizeAcc * 16 + Character.digit(b, 16);
+                        }
+                    } else {
+                        int end = Math.min(n, i + chunkLeft);
+                        scan(a, i, end, now);
+                        chunkLeft -= end - i;
+                        i = end;
+                        if (chunkLeft == 0) {
+                            chunkLeft = -1;
+                            crlfLeft = 2;
+                        }
+                    }
+                }
+            }
+
+            private void scan(byte[] a, int from, int to, long now) {
+                int i = from;
+                while (i < to) {
+                    if (inSeq) {
+                        byte b = a[i];
+                        if (b >= '0' && b <= '9') {
+                            seq = seq * 10 + (b - '0');
+                            i++;
+                            continue;
+                        }
+                        record(seq, now);
+                        inSeq = false;
+                    }
+                    if (matched == 0) {
+                        while (i < to && a[i] != 'b') {
+                            i++;
+                        }
+                        if (i == to) {
+                            return;
+                        }
+                        matched = 1;
+                        i++;
+                    } else if (a[i] == KEY[matched]) {
+                        matched++;
+                        i++;
+                        if (matched == KEY.length) {
+                            matched = 0;
+                            inSeq = true;
+                            seq = 0;
+                        }
+                    } else {
+                        matched = 0;
+                    }
+                }
+            }
+
+            private void record(int s, long now) {
+                if (count == seqs.length) {
+                    seqs = Arrays.copyOf(seqs, count * 2);
+                    delays = Arrays.copyOf(delays, count * 2);
+                }
+                seqs[count] = s;
+                delays[count] = now - sentAt.get(s);
+                count++;
+                received = count;
+            }
+
+            LongStream delaysFor(int from, int to) {
+                LongStream.Builder out = LongStream.builder();
+                for (int k = 0; k < count; k++) {
+                    if (seqs[k] >= from && seqs[k] < to) {
+                        out.add(delays[k]);
+                    }
+                }
+                return out.build();
+            }
+        }
+    }
+}
