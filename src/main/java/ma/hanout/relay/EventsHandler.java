@@ -111,6 +111,18 @@ final class EventsHandler implements HttpLoop.Handler {
         } else {
             after = query.containsKey("after") ? id("after", query.get("after")) : 0;
         }
+        long newest = store.lastId();
+        if (after > newest) {
+            // a resume point this database never gave: it was replaced or restored from an older copy.
+            // Streaming "after" it would silently skip every event until the ids caught up.
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("error", "event " + after + " is beyond this relay's newest event " + newest
+                    + " (was the relay's database replaced?); resume from the start");
+            body.put("reason", "unknown_event_id");
+            body.put("last_event_id", newest);
+            reject(ex, HttpReply.json(409, body), "unknown_event_id");
+            return;
+        }
         if (streams.size() >= maxSubscribers) {
             reject(ex, HttpReply.error(503, "too many subscribers (" + maxSubscribers + "); retry later",
                     "too_many_subscribers").with("Retry-After", "30"), "too_many_subscribers");

@@ -41,7 +41,9 @@ final class HttpLoop implements AutoCloseable {
     }
 
     private static final long IDLE_NANOS = 60_000_000_000L;
-    private static final long HEAD_NANOS = 30_000_000_000L;
+    /** A request must arrive whole within this of its first byte: trickling bytes does not extend it. */
+    private static final long REQUEST_NANOS = 60_000_000_000L;
+    private static final long CLOSING_NANOS = 30_000_000_000L;
     private static final long DISCARD_NANOS = 10_000_000_000L;
     private static final long DISCARD_LIMIT = 16L << 20;
     private static final int LOW_WATER = 64 * 1024;
@@ -71,6 +73,7 @@ final class HttpLoop implements AutoCloseable {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean acceptPaused;
     private String date = "";
     private long dateSecond = -1;
 
@@ -178,6 +181,10 @@ final class HttpLoop implements AutoCloseable {
                     for (Runnable r : everyTick) {
                         runSafely(r);
                     }
+                    if (acceptPaused) {
+                        acceptPaused = false;
+                        server.keyFor(selector).interestOps(SelectionKey.OP_ACCEPT);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 if (running) {
@@ -206,17 +213,35 @@ final class HttpLoop implements AutoCloseable {
 
     private void accept() throws IOException {
         SocketChannel ch;
-        while ((ch = server.accept()) != null) {
+        while (true) {
+            try {
+                ch = server.accept();
+            } catch (IOException e) {
+                // out of file descriptors, most likely: stop accepting until the next tick rather
+                // than spin on a listening socket that stays ready
+                log.println("relay: cannot accept connections: " + e.getMessage());
+                server.keyFor(selector).interestOps(0);
+                acceptPaused = true;
+                return;
+            }
+            if (ch == null) {
+                return;
+            }
             if (conns.size() >= MAX_CONNECTIONS) {
                 ch.close();
                 continue;
             }
-            ch.configureBlocking(false);
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            InetAddress peer = ((InetSocketAddress) ch.getRemoteAddress()).getAddress();
-            Conn c = new Conn(ch, peer);
-            c.key = ch.register(selector, SelectionKey.OP_READ, c);
-            conns.add(c);
+            try {
+                ch.configureBlocking(false);
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                InetAddress peer = ((InetSocketAddress) ch.getRemoteAddress()).getAddress();
+                Conn c = new Conn(ch, peer);
+                c.key = ch.register(selector, SelectionKey.OP_READ, c);
+                conns.add(c);
+            } catch (IOException e) {
+                // the client left before we set it up
+                ch.close();
+            }
         }
     }
 
@@ -271,6 +296,7 @@ final class HttpLoop implements AutoCloseable {
         Mode mode = Mode.READING;
         long pending;
         long deadline = System.nanoTime() + IDLE_NANOS;
+        long requestStarted;
         long discarded;
         boolean chunked;
         final List<Runnable> drained = new ArrayList<>(1);
@@ -321,9 +347,16 @@ final class HttpLoop implements AutoCloseable {
                 return;
             }
             if (o.request == null) {
-                deadline = System.nanoTime() + (parser.hasBuffered() ? HEAD_NANOS : IDLE_NANOS);
+                if (!parser.hasBuffered()) {
+                    requestStarted = 0;
+                    deadline = System.nanoTime() + IDLE_NANOS;
+                } else if (requestStarted == 0) {
+                    requestStarted = System.nanoTime();
+                    deadline = requestStarted + REQUEST_NANOS;
+                }
                 return;
             }
+            requestStarted = 0;
             mode = Mode.PROCESSING;
             deadline = 0;
             // stop reading until answered: a pipelined next request waits in the socket, not in memory
@@ -376,7 +409,7 @@ final class HttpLoop implements AutoCloseable {
                     key.interestOps(SelectionKey.OP_READ | (out.isEmpty() ? 0 : SelectionKey.OP_WRITE));
                 }
                 default -> {
-                    deadline = System.nanoTime() + HEAD_NANOS;
+                    deadline = System.nanoTime() + CLOSING_NANOS;
                     if (out.isEmpty()) {
                         close();
                     }

@@ -51,6 +51,14 @@ final class RelayEventDispatcher {
         return lastId;
     }
 
+    /**
+     * Forgets the resume point: the relay does not know it (its database was replaced), so the next
+     * connection starts from its first event. The cursor is overwritten as events arrive.
+     */
+    void forgetPosition() {
+        lastId = null;
+    }
+
     long delivered() {
         return delivered.get();
     }

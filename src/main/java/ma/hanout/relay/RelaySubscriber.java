@@ -274,6 +274,13 @@ public final class RelaySubscriber implements AutoCloseable {
                 finish("the relay closed the stream");
             } else {
                 String body = errorBody.toString(StandardCharsets.UTF_8).strip();
+                if (status == 409 && body.contains("unknown_event_id")) {
+                    String at = dispatcher.lastId();
+                    dispatcher.forgetPosition();
+                    finish("the relay does not know event " + at + " (its database was replaced?); "
+                            + "starting over from its first event");
+                    return;
+                }
                 finish((status == 401 ? "the relay refused the token (401)" : "the relay answered HTTP " + status)
                         + (body.isEmpty() ? "" : ": " + body));
             }

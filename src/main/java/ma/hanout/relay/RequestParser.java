@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads HTTP/1.x requests from a connection's bytes, incrementally: request line, header fields,
@@ -17,6 +18,9 @@ import java.util.List;
 final class RequestParser {
     static final int MAX_HEAD = 16 * 1024;
     static final int MAX_TARGET = 8 * 1024;
+    private static final Pattern VERSION = Pattern.compile("HTTP/\\d\\.\\d");
+    private static final Pattern LENGTH = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern CHUNK_SIZE = Pattern.compile("[0-9a-fA-F]{1,8}");
 
     /** What the bytes so far amount to. */
     static final class Outcome {
@@ -158,7 +162,7 @@ final class RequestParser {
         if (parts.length != 3 || parts[0].isEmpty() || !isToken(parts[0]) || parts[1].isEmpty()) {
             return fail(400, "malformed request line", "bad_request");
         }
-        if (!parts[2].matches("HTTP/\\d\\.\\d")) {
+        if (!VERSION.matcher(parts[2]).matches()) {
             return fail(400, "malformed request line", "bad_request");
         }
         if (!parts[2].equals("HTTP/1.1") && !parts[2].equals("HTTP/1.0")) {
@@ -212,7 +216,7 @@ final class RequestParser {
                     return fail(400, "differing Content-Length values", "bad_request");
                 }
             }
-            if (!first.matches("[0-9]{1,18}")) {
+            if (!LENGTH.matcher(first).matches()) {
                 return fail(400, "Content-Length is not a number", "bad_request");
             }
             remaining = Long.parseLong(first);
@@ -264,7 +268,7 @@ final class RequestParser {
                     pos = eol + 1;
                     int semi = line.indexOf(';');
                     String size = (semi < 0 ? line : line.substring(0, semi)).strip();
-                    if (!size.matches("[0-9a-fA-F]{1,8}")) {
+                    if (!CHUNK_SIZE.matcher(size).matches()) {
                         return fail(400, "malformed chunk size", "bad_request");
                     }
                     remaining = Long.parseLong(size, 16);

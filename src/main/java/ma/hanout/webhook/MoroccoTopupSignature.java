@@ -3,6 +3,7 @@ package ma.hanout.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * MoroccoTopup's webhook signature: {@code X-Webhook-Signature} is the hex HMAC-SHA256 of
@@ -13,6 +14,7 @@ import java.time.Duration;
 public final class MoroccoTopupSignature {
     public static final String TIMESTAMP_HEADER = "X-Webhook-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Webhook-Signature";
+    private static final Pattern HEX_64 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final String secret;
 
@@ -42,7 +44,7 @@ public final class MoroccoTopupSignature {
             throw new SignatureException(SignatureException.Reason.MISSING, "missing " + TIMESTAMP_HEADER + " header");
         }
         String sig = signature.strip();
-        if (!sig.matches("(?i)[0-9a-f]{64}")) {
+        if (!HEX_64.matcher(sig).matches()) {
             throw new SignatureException(SignatureException.Reason.MALFORMED,
                     SIGNATURE_HEADER + " must be 64 hexadecimal characters (HMAC-SHA256)");
         }

@@ -3,6 +3,7 @@ package ma.hanout.webhook;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The {@code t=<unix>,<scheme>=<hex>[,<scheme>=<hex>...]} header shared by Tiqopay ({@code v1}) and
@@ -12,6 +13,8 @@ import java.util.Locale;
 record TimestampedSignatureHeader(long timestamp, List<String> signatures) {
 
     private static final int MAX_HEADER_LENGTH = 4096;
+    private static final Pattern UNIX_SECONDS = Pattern.compile("[0-9]{1,12}");
+    private static final Pattern HEX_64 = Pattern.compile("[0-9a-fA-F]{64}");
 
     /**
      * Parses {@code value} of header {@code headerName}; every way it can be wrong is a
@@ -38,12 +41,12 @@ record TimestampedSignatureHeader(long timestamp, List<String> signatures) {
                 if (timestamp != null) {
                     throw malformed(headerName, "has more than one t= timestamp");
                 }
-                if (!v.matches("[0-9]{1,12}")) {
+                if (!UNIX_SECONDS.matcher(v).matches()) {
                     throw malformed(headerName, "t= must be a unix time in seconds, got '" + shorten(v) + "'");
                 }
                 timestamp = Long.parseLong(v);
             } else if (key.equals(scheme)) {
-                if (!v.matches("[0-9a-fA-F]{64}")) {
+                if (!HEX_64.matcher(v).matches()) {
                     throw malformed(headerName,
                             scheme + "= must be 64 hexadecimal characters (HMAC-SHA256), got '" + shorten(v) + "'");
                 }

@@ -146,7 +146,7 @@ class EventStreamTest {
     }
 
     @Test
-    void aWrongOrMissingTokenIs401AndAForeignLastEventIdIs400() throws Exception {
+    void aWrongOrMissingTokenIs401AMalformedLastEventIdIs400AndAnUnknownOne409() throws Exception {
         start(config());
         RawHttpStream wrong = open("not-the-token");
         assertThat(wrong.status).isEqualTo(401);
@@ -156,6 +156,9 @@ class EventStreamTest {
         RawHttpStream badId = open(TOKEN, "Last-Event-ID: abc");
         assertThat(badId.status).isEqualTo(400);
         assertThat(RelayClient.json(badId.fullBody()).get("error").asText()).contains("Last-Event-ID");
+        RawHttpStream unknownId = open(TOKEN, "Last-Event-ID: 99");
+        assertThat(unknownId.status).isEqualTo(409);
+        assertThat(RelayClient.json(unknownId.fullBody()).get("reason").asText()).isEqualTo("unknown_event_id");
     }
 
     @Test

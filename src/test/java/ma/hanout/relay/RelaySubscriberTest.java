@@ -233,6 +233,19 @@ class RelaySubscriberTest {
     }
 
     @Test
+    void aCursorAheadOfAReplacedRelayDatabaseStartsOverInsteadOfMissingEvents() {
+        startRelay(0, SECRET);
+        client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-N1", 1, 2));
+        // this terminal had reached event 500 on the relay's previous database
+        RecordingSinks sinks = new RecordingSinks("500");
+        subscriber = sinks.subscribe(subscriberConfig(Optional.of(SECRET)));
+        Eventually.await(WAIT, "the new database's event", () -> sinks.recharges.size() == 1);
+        assertThat(sinks.recharges.get(0).externalReference()).contains("HN-N1");
+        assertThat(sinks.cursor()).isEqualTo("1");
+        assertThat(sinks.states).contains(RelayConnectionState.DISCONNECTED);
+    }
+
+    @Test
     void closingStopsTheSubscription() {
         startRelay(0, SECRET);
         RecordingSinks sinks = new RecordingSinks();
