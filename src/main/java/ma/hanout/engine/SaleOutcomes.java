@@ -2,6 +2,7 @@ package ma.hanout.engine;
 
 import java.time.Instant;
 
+import ma.hanout.domain.RechargeStatus;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleState;
 
@@ -24,8 +25,11 @@ final class SaleOutcomes {
             return null;
         }
         if (result instanceof SendResult.Accepted a) {
+            // a relay event may already have brought a later status while the answer was on its way
+            RechargeStatus status = a.status() != null && a.status().isProgressFrom(sending.status()) ? a.status()
+                    : sending.status();
             Sale s = sending.withState(SaleState.ACCEPTED, now)
-                    .withServerRecord(a.refInterne(), a.status(), a.billingAmount(), null, now)
+                    .withServerRecord(a.refInterne(), status, a.billingAmount(), null, now)
                     .withError(null, null, now)
                     .withAttempt(sending.attempts(), null, now);
             return new SaleRecorder.Change(s, "accepted by the server as " + a.refInterne(), true);

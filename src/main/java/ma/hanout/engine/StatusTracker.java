@@ -72,8 +72,13 @@ final class StatusTracker {
                     return new SaleRecorder.Change(next, "reported by the server (" + source + "): adopted", true);
                 }
                 case SENDING -> {
-                    // the worker holds it and will record the answer; polling catches up after
-                    return null;
+                    // the report beat the send's own answer (webhooks are fast): keep the news on the row;
+                    // the worker records the answer and keeps whichever status is further along
+                    if (rec.status() == null || !rec.status().isProgressFrom(cur.status())) {
+                        return null;
+                    }
+                    return SaleRecorder.Change.of(cur.withServerRecord(rec.refInterne(), rec.status(),
+                            rec.billingAmount(), rec.executedAt(), now), "reported while the send was in flight");
                 }
                 default -> {
                     // REJECTED or CANCELLED locally but the server reports it: keep the state, show the news
