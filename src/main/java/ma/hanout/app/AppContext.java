@@ -28,9 +28,11 @@ public final class AppContext implements AutoCloseable {
     private final Simulator simulator;
     private final MoroccoTopupClient client;
     private final SaleEngine engine;
+    private final Map<String, String> env;
+    private RelayLink relay;
 
     private AppContext(Path home, Database database, SettingsStore settings, ConnectionSettings connection,
-            Simulator simulator, MoroccoTopupClient client, SaleEngine engine) {
+            Simulator simulator, MoroccoTopupClient client, SaleEngine engine, Map<String, String> env) {
         this.home = home;
         this.database = database;
         this.settings = settings;
@@ -38,6 +40,7 @@ public final class AppContext implements AutoCloseable {
         this.simulator = simulator;
         this.client = client;
         this.engine = engine;
+        this.env = Map.copyOf(env);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class AppContext implements AutoCloseable {
             MoroccoTopupClient client = new MoroccoTopupClient(api);
             SaleEngine engine = SaleEngine.create(db, client,
                     EngineConfig.defaults(clock).withRequestTimeout(conn.requestTimeout()), mode);
-            return new AppContext(dir, db, settings, conn, sim, client, engine);
+            return new AppContext(dir, db, settings, conn, sim, client, engine, env);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -91,6 +94,41 @@ public final class AppContext implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot start the embedded simulator for demo mode: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the engine's background work (outbox worker, status poller, history sync) and, when a
+     * relay is configured ({@code HANOUT_RELAY_URL} and {@code HANOUT_RELAY_TOKEN}, else the saved
+     * settings {@code relay.url} and {@code relay.token}), the relay subscription. For the desktop;
+     * the command line drives the engine in the foreground.
+     */
+    public synchronized void startBackgroundWork() {
+        engine.start();
+        if (relay != null) {
+            return;
+        }
+        String url = firstNonBlank(env.get("HANOUT_RELAY_URL"), settings.get(RelayLink.URL).orElse(null));
+        String token = firstNonBlank(env.get("HANOUT_RELAY_TOKEN"), settings.get(RelayLink.TOKEN).orElse(null));
+        if (url == null || token == null) {
+            return;
+        }
+        String secret = connection.demo() ? SimConfig.DEFAULT_SECRET : connection.secret();
+        relay = RelayLink.start(java.net.URI.create(url), token, secret, engine, settings,
+                new ma.hanout.store.PaymentStore(database));
+    }
+
+    /** The relay subscription, when one runs. */
+    public RelayLink relay() {
+        return relay;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
     }
 
     public Path home() {
@@ -124,6 +162,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (relay != null) {
+            relay.close();
+        }
         engine.close();
         if (simulator != null) {
             simulator.close();

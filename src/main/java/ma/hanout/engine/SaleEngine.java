@@ -442,6 +442,26 @@ public final class SaleEngine implements AutoCloseable {
         tracker.apply(report, source, false);
     }
 
+    /**
+     * Asks the server now for one sale's status (an unverified relay event is only a hint: the API
+     * has the last word). Runs on the caller's thread.
+     */
+    public void refreshStatus(String reference) {
+        Optional<Sale> s = find(reference);
+        if (s.isEmpty() || s.get().state() != SaleState.ACCEPTED) {
+            return;
+        }
+        Sale sale = s.get();
+        LookupResult r = sale.refInterne() != null ? gateway.byId(sale.refInterne()) : gateway.byReference(sale.externalReference());
+        sales.markChecked(sale.externalReference(), clock.instant());
+        if (r instanceof LookupResult.Found f) {
+            ServerRecharge rec = f.recharge();
+            tracker.apply(new ServerRecharge(rec.refInterne(), sale.externalReference(), rec.phone(), rec.operator(),
+                    rec.value(), rec.type(), rec.billingAmount(), rec.status(), rec.createdAt(), rec.executedAt()),
+                    TimelineSource.POLL, false);
+        }
+    }
+
     /** The relay subscriber's connection state: polling slows down while it delivers. */
     public void relayConnected(Boolean connected) {
         board.relay(connected);

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class Schema {
     /** The version this build writes. */
-    static final int LATEST = 1;
+    static final int LATEST = 2;
 
     private Schema() {
     }
@@ -23,6 +23,9 @@ final class Schema {
     static void upgrade(Connection c, int from) throws SQLException {
         if (from < 1) {
             run(c, V1);
+        }
+        if (from < 2) {
+            run(c, V2);
         }
     }
 
@@ -140,4 +143,22 @@ final class Schema {
             ) STRICT
             """,
             "CREATE INDEX audit_log_by_time ON audit_log (at)");
+
+    /** Payment notifications relayed from Tiqopay, FedaPay and the IPN provider ("payments received"). */
+    private static final List<String> V2 = List.of(
+            """
+            CREATE TABLE payments (
+                id          INTEGER PRIMARY KEY,
+                stream_id   TEXT NOT NULL UNIQUE,
+                source      TEXT NOT NULL,
+                type        TEXT NOT NULL,
+                amount      TEXT,
+                currency    TEXT,
+                reference   TEXT,
+                status      TEXT,
+                received_at INTEGER NOT NULL,
+                payload     TEXT NOT NULL
+            ) STRICT
+            """,
+            "CREATE INDEX payments_by_time ON payments (received_at)");
 }
