@@ -98,7 +98,7 @@ final class IngestWriter implements AutoCloseable {
             }
             return;
         }
-        metrics.committed(batch.size());
+        metrics.committed();
         List<EventFrame> fresh = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);

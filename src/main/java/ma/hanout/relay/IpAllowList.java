@@ -77,10 +77,6 @@ public final class IpAllowList {
         return new IpAllowList(List.copyOf(blocks), spec.strip());
     }
 
-    public boolean allowsEveryone() {
-        return blocks.isEmpty();
-    }
-
     public boolean allows(InetAddress address) {
         if (blocks.isEmpty()) {
             return true;

@@ -47,8 +47,8 @@ final class RelayMetrics {
         rejected.computeIfAbsent(route + "\u0000" + reason, k -> new LongAdder()).increment();
     }
 
-    /** One group commit (one transaction, one fsync) of {@code size} events. */
-    void committed(int size) {
+    /** One group commit: one transaction, one fsync. */
+    void committed() {
         commits.increment();
     }
 
@@ -66,10 +66,6 @@ final class RelayMetrics {
 
     long subscribers() {
         return subscribers.get();
-    }
-
-    long receivedTotal() {
-        return received.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
     void lastEventId(LongSupplier supplier) {

@@ -175,11 +175,6 @@ public final class RelayServer implements AutoCloseable {
         return streams.size();
     }
 
-    /** Webhooks verified and stored since start (duplicates not counted). */
-    public long eventsStored() {
-        return metrics.receivedTotal();
-    }
-
     /** Ends the streams, stops listening, stores what was already accepted, closes the database. */
     @Override
     public void close() {

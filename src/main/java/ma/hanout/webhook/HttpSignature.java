@@ -90,24 +90,6 @@ public final class HttpSignature {
         return new Verified(headers);
     }
 
-    /** Signs a request the way the provider does; for tools and the simulator, not for verification. */
-    public String sign(IpnRequest request, List<String> headers) {
-        try {
-            String signingString = signingString(request, headers, Map.of());
-            String sig = Base64.getEncoder().encodeToString(
-                    Hmac.sha256(secret, signingString.getBytes(StandardCharsets.UTF_8)));
-            return "keyId=\"" + keyId + "\",algorithm=\"hmac-sha256\",headers=\"" + String.join(" ", headers)
-                    + "\",signature=\"" + sig + "\"";
-        } catch (SignatureException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    /** The {@code Digest} header value for a body: {@code SHA-256=<base64>}. */
-    public static String digestOf(byte[] body) {
-        return "SHA-256=" + Base64.getEncoder().encodeToString(digest("SHA-256", body));
-    }
-
     /** Whether the request carries an HTTP signature at all (as opposed to a password or nothing). */
     public static boolean isPresent(IpnRequest request) {
         return request.header(SIGNATURE_HEADER).isPresent()

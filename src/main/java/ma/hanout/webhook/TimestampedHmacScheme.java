@@ -3,7 +3,6 @@ package ma.hanout.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
 /**
  * The Stripe-like scheme Tiqopay and FedaPay both use: the header carries {@code t=<unix>} and one or
@@ -26,12 +25,6 @@ abstract class TimestampedHmacScheme {
         this.tolerance = tolerance;
     }
 
-    /** The header value for {@code unixSeconds} and the exact body bytes, as the provider sends it. */
-    public String sign(long unixSeconds, byte[] rawBody) {
-        return "t=" + unixSeconds + "," + scheme + "="
-                + HexFormat.of().formatHex(Hmac.sha256(secret, signedPrefix(unixSeconds), rawBody));
-    }
-
     /**
      * Verifies {@code headerValue} against the raw body: any one signature of the expected scheme
      * matching is enough; then the timestamp must be within the tolerance of {@code clock}, past or future.
@@ -49,10 +42,6 @@ abstract class TimestampedHmacScheme {
                     headerName + " does not match the body (wrong secret or altered body)");
         }
         Freshness.check(header.timestamp(), clock, tolerance);
-    }
-
-    public String headerName() {
-        return headerName;
     }
 
     private static byte[] signedPrefix(long unixSeconds) {
