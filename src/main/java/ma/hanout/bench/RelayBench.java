@@ -71,6 +71,9 @@ public final class RelayBench implements Harness {
                 Thread.sleep(5);
             }
             out.println(relay.subscribers() + " subscribers connected");
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            out.printf("machine load average (1 min) at the start: %.2f on %d cores (other work competes for them)%n",
+                    load, Runtime.getRuntime().availableProcessors());
 
             AtomicInteger nextSeq = new AtomicInteger();
             AtomicBoolean stop = new AtomicBoolean();
@@ -135,6 +138,7 @@ public final class RelayBench implements Harness {
             figures.put("subscribers_complete", complete);
             figures.put("posters", POSTERS);
             figures.put("webhooks_measured", acked1 - acked0);
+            figures.put("load_avg_1m", round2(load));
             return figures;
         } finally {
             if (subscribers != null) {
