@@ -49,7 +49,7 @@ final class OutboxWorker {
             recoverInterrupted(now);
             lastRecovery = now;
         }
-        List<Sale> due = sales.dueForSend(now, Math.max(1, config.bulkSize()));
+        List<Sale> due = new ArrayList<>(sales.dueForSend(now, Math.max(1, config.bulkSize())));
         if (includeHeld) {
             for (QueuedSale q : sales.unsettled()) {
                 if (q.held() && due.size() < config.bulkSize()) {

@@ -172,6 +172,25 @@ class EngineCommandsTest {
     }
 
     @Test
+    void aSaleQueuedTooLongIsHeldByDrainAndSentOnlyWithIncludeHeld() throws Exception {
+        // a sale queued two hours ago (the shop was offline all morning)
+        try (ma.hanout.store.Database db = ma.hanout.store.Database.openInHome(home)) {
+            java.time.Instant twoHoursAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
+            new ma.hanout.store.SaleStore(db).insert(ma.hanout.domain.Sale.newQueued("OLD-1",
+                    ma.hanout.domain.Phone.parse("0612345678"), ma.hanout.domain.Operator.INWI, Money.ofMad(10),
+                    ma.hanout.domain.Promo.PLAIN, ma.hanout.domain.Sale.Origin.COUNTER, twoHoursAgo));
+        }
+        assertThat(run("drain", "--until-settled", "--timeout", "10")).isEqualTo(1);
+        assertThat(out.toString()).contains("OLD-1").contains("held");
+        assertThat(run("queue", "--json")).isZero();
+        assertThat(json().get(0).get("held").asBoolean()).isTrue();
+        assertThat(ma.hanout.engine.EngineHarnessAccess.simHas(sim, "OLD-1")).isFalse();
+
+        assertThat(run("drain", "--until-settled", "--include-held", "--timeout", "20")).as(err.toString()).isZero();
+        assertThat(ma.hanout.engine.EngineHarnessAccess.simHas(sim, "OLD-1")).isTrue();
+    }
+
+    @Test
     void historyBalanceAndSyncReadTheLocalStateAndRefreshIt() throws Exception {
         assertThat(run("sell", "--phone", "0612345678", "--operator", "Inwi", "--value", "10")).isZero();
         assertThat(run("sell", "--phone", "0698765432", "--operator", "Orange", "--value", "20")).isZero();
