@@ -46,6 +46,8 @@ public final class RelayBench implements Harness {
     private static final int POSTERS = 32;
     private static final long WARMUP_MS = 2_000;
     private static final long MEASURE_MS = 8_000;
+    private static final int PACED_RATE = 2_000;
+    private static final long PACED_MS = 5_000;
     private static final int MAX_EVENTS = 400_000;
     private static final String SECRET = "bench-secret";
     private static final String TOKEN = "bench-token";
@@ -76,51 +78,30 @@ public final class RelayBench implements Harness {
                     load, Runtime.getRuntime().availableProcessors());
 
             AtomicInteger nextSeq = new AtomicInteger();
-            AtomicBoolean stop = new AtomicBoolean();
             MoroccoTopupSignature signer = new MoroccoTopupSignature(SECRET);
-            for (int i = 0; i < POSTERS; i++) {
-                Poster p = new Poster(relay.port(), signer, nextSeq, sentAt, stop);
-                posters.add(p);
-                p.start();
-            }
-            out.println(POSTERS + " posters sending signed webhooks; warming up " + WARMUP_MS + " ms");
-            Thread.sleep(WARMUP_MS);
-            int firstSeq = nextSeq.get();
-            long acked0 = Poster.total(posters);
-            long t0 = System.nanoTime();
-            Thread.sleep(MEASURE_MS);
-            long acked1 = Poster.total(posters);
-            long t1 = System.nanoTime();
-            int lastSeq = nextSeq.get();
-            stop.set(true);
-            for (Poster p : posters) {
-                p.join(30_000);
-            }
-            int sent = Math.min(nextSeq.get(), MAX_EVENTS);
-            long failures = posters.stream().mapToLong(p -> p.failures).sum();
-            double seconds = (t1 - t0) / 1e9;
-            double ingestPerS = (acked1 - acked0) / seconds;
-            out.printf("ingest: %d webhooks acknowledged in %.2f s = %.0f webhooks/s (%d refused or failed)%n",
-                    acked1 - acked0, seconds, ingestPerS, failures);
 
-            // every subscriber must end up with every event
-            long waitUntil = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < waitUntil && !subscribers.allReceived(sent)) {
-                Thread.sleep(20);
-            }
+            // 1. throughput: every poster sends as fast as the relay acknowledges
+            out.println(POSTERS + " posters sending signed webhooks as fast as acknowledged; warming up " + WARMUP_MS
+                    + " ms");
+            Phase saturated = Phase.run(relay.port(), signer, nextSeq, sentAt, 0, WARMUP_MS, MEASURE_MS, posters);
+            double ingestPerS = saturated.ackedPerSecond();
+            out.printf("ingest: %d webhooks acknowledged in %.2f s = %.0f webhooks/s (%d refused or failed)%n",
+                    saturated.acked, saturated.seconds, ingestPerS, saturated.failures);
+            double[] sat = delays(subscribers, saturated, nextSeq.get(), out, "at full speed");
+
+            // 2. delay at the target rate: sends paced at 2,000/s, timed from when each was due to go
+            // (a late send counts its lateness, so a stalled relay cannot hide behind fewer sends)
+            out.println("pacing the same posters at " + PACED_RATE + " webhooks/s");
+            Phase paced = Phase.run(relay.port(), signer, nextSeq, sentAt, PACED_RATE, 1_000, PACED_MS, posters);
+            out.printf("paced: %d webhooks acknowledged in %.2f s = %.0f webhooks/s%n", paced.acked, paced.seconds,
+                    paced.ackedPerSecond());
+            double[] at = delays(subscribers, paced, nextSeq.get(), out, "at " + PACED_RATE + "/s");
+            out.printf("targets: >= 2000 webhooks/s %s, p99 < 50 ms at 2000/s %s%n", ingestPerS >= 2000 ? "met" : "NOT met",
+                    at[1] < 50 ? "met" : "NOT met");
+
+            int sent = Math.min(nextSeq.get(), MAX_EVENTS);
             long complete = subscribers.complete(sent);
             out.println(complete + "/" + SUBSCRIBERS + " subscribers received all " + sent + " events");
-
-            long[] delays = subscribers.delays(firstSeq, lastSeq);
-            Arrays.sort(delays);
-            double p50 = percentileMillis(delays, 0.50);
-            double p99 = percentileMillis(delays, 0.99);
-            double max = delays.length == 0 ? Double.NaN : delays[delays.length - 1] / 1e6;
-            out.printf("delivery (send -> read at a subscriber, %d deliveries): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    delays.length, p50, p99, max);
-            out.printf("targets: >= 2000 webhooks/s %s, p99 < 50 ms %s%n", ingestPerS >= 2000 ? "met" : "NOT met",
-                    p99 < 50 ? "met" : "NOT met");
-
             String metrics = new String(java.net.URI.create(relay.baseUri() + "/metrics").toURL().openStream()
                     .readAllBytes(), StandardCharsets.UTF_8);
             java.util.regex.Matcher cm = java.util.regex.Pattern.compile("(?m)^hanout_relay_commits_total (\\d+)")
@@ -131,13 +112,16 @@ public final class RelayBench implements Harness {
 
             Map<String, Number> figures = new LinkedHashMap<>();
             figures.put("ingest_per_s", Math.round(ingestPerS));
-            figures.put("delivery_p50_ms", round2(p50));
-            figures.put("delivery_p99_ms", round2(p99));
-            figures.put("delivery_max_ms", round2(max));
+            figures.put("delivery_p50_ms", round2(at[0]));
+            figures.put("delivery_p99_ms", round2(at[1]));
+            figures.put("delivery_max_ms", round2(at[2]));
+            figures.put("paced_rate_per_s", Math.round(paced.ackedPerSecond()));
+            figures.put("saturated_delivery_p50_ms", round2(sat[0]));
+            figures.put("saturated_delivery_p99_ms", round2(sat[1]));
             figures.put("subscribers", relay.subscribers());
             figures.put("subscribers_complete", complete);
             figures.put("posters", POSTERS);
-            figures.put("webhooks_measured", acked1 - acked0);
+            figures.put("events_per_fsync", round2(commits == 0 ? 0 : (double) sent / commits));
             figures.put("load_avg_1m", round2(load));
             return figures;
         } finally {
@@ -148,6 +132,65 @@ public final class RelayBench implements Harness {
                 p.close();
             }
             deleteTree(dir);
+        }
+    }
+
+    /** Waits until every subscriber has every event sent so far, then p50, p99 and max (ms) of the phase's deliveries. */
+    private static double[] delays(Subscribers subscribers, Phase phase, int sent, PrintStream out, String label)
+            throws InterruptedException {
+        long waitUntil = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < waitUntil && !subscribers.allReceived(Math.min(sent, MAX_EVENTS))) {
+            Thread.sleep(20);
+        }
+        long[] d = subscribers.delays(phase.firstSeq, phase.lastSeq);
+        Arrays.sort(d);
+        double[] r = {percentileMillis(d, 0.50), percentileMillis(d, 0.99), d.length == 0 ? Double.NaN : d[d.length - 1] / 1e6};
+        out.printf("delivery %s (send -> read at a subscriber, %d deliveries): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                label, d.length, r[0], r[1], r[2]);
+        return r;
+    }
+
+    /** One measuring phase: posters started, warmed, measured, stopped. */
+    private static final class Phase {
+        int firstSeq;
+        int lastSeq;
+        long acked;
+        long failures;
+        double seconds;
+
+        double ackedPerSecond() {
+            return acked / seconds;
+        }
+
+        static Phase run(int port, MoroccoTopupSignature signer, AtomicInteger nextSeq, AtomicLongArray sentAt, int rate,
+                long warmupMs, long measureMs, List<Poster> all) throws InterruptedException {
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Poster> posters = new ArrayList<>();
+            long start = System.nanoTime() + 50_000_000L;
+            for (int i = 0; i < POSTERS; i++) {
+                long interval = rate == 0 ? 0 : 1_000_000_000L * POSTERS / rate;
+                Poster p = new Poster(port, signer, nextSeq, sentAt, stop, interval,
+                        start + (rate == 0 ? 0 : interval * i / POSTERS));
+                posters.add(p);
+                all.add(p);
+                p.start();
+            }
+            Thread.sleep(warmupMs);
+            Phase phase = new Phase();
+            phase.firstSeq = nextSeq.get();
+            long acked0 = Poster.total(posters);
+            long t0 = System.nanoTime();
+            Thread.sleep(measureMs);
+            phase.acked = Poster.total(posters) - acked0;
+            phase.seconds = (System.nanoTime() - t0) / 1e9;
+            phase.lastSeq = nextSeq.get();
+            stop.set(true);
+            for (Poster p : posters) {
+                p.join(30_000);
+                p.close();
+            }
+            phase.failures = posters.stream().mapToLong(p -> p.failures).sum();
+            return phase;
         }
     }
 
@@ -182,7 +225,12 @@ public final class RelayBench implements Harness {
         private long failures;
         private Socket socket;
 
-        Poster(int port, MoroccoTopupSignature signer, AtomicInteger nextSeq, AtomicLongArray sentAt, AtomicBoolean stop) {
+        private final long intervalNanos;
+        private long dueNanos;
+
+        /** {@code intervalNanos} 0: back to back; otherwise one send per interval from {@code firstDueNanos}. */
+        Poster(int port, MoroccoTopupSignature signer, AtomicInteger nextSeq, AtomicLongArray sentAt, AtomicBoolean stop,
+                long intervalNanos, long firstDueNanos) {
             super("bench-poster");
             setDaemon(true);
             this.port = port;
@@ -190,6 +238,8 @@ public final class RelayBench implements Harness {
             this.nextSeq = nextSeq;
             this.sentAt = sentAt;
             this.stop = stop;
+            this.intervalNanos = intervalNanos;
+            this.dueNanos = firstDueNanos;
         }
 
         static long total(List<Poster> posters) {
@@ -222,7 +272,16 @@ public final class RelayBench implements Harness {
                     byte[] request = new byte[head.length + body.length];
                     System.arraycopy(head, 0, request, 0, head.length);
                     System.arraycopy(body, 0, request, head.length, body.length);
-                    sentAt.set(seq, System.nanoTime());
+                    if (intervalNanos > 0) {
+                        long wait;
+                        while ((wait = dueNanos - System.nanoTime()) > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        sentAt.set(seq, dueNanos);
+                        dueNanos += intervalNanos;
+                    } else {
+                        sentAt.set(seq, System.nanoTime());
+                    }
                     out.write(request);
                     out.flush();
                     if (readStatus(in) == 200) {
