@@ -15,6 +15,8 @@ final class DesktopLauncher {
         if (home != null) {
             args.add("--home=" + home);
         }
+        // the data folder and the engine open while the toolkit starts
+        ma.hanout.ui.HanoutApp.preopen(home);
         javafx.application.Application.launch(ma.hanout.ui.HanoutApp.class, args.toArray(String[]::new));
     }
 }

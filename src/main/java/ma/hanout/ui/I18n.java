@@ -40,7 +40,19 @@ public final class I18n {
             // a missing key is a bug caught by I18nBundlesTest; show the key rather than crash the counter
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        // translators write plain apostrophes (l'opérateur); MessageFormat would read them as quotes
+        return new MessageFormat(pattern.replace("'", "''"), formatLocale()).format(args);
+    }
+
+    /**
+     * The locale numbers are written in: Moroccan Arabic writes Western digits, which plain
+     * {@code ar} would replace with Arabic-Indic ones.
+     */
+    private Locale formatLocale() {
+        return language == Language.AR ? Locale.forLanguageTag("ar-MA") : language.locale();
     }
 
     public boolean has(String key) {

@@ -1,0 +1,67 @@
+package ma.hanout.ui;
+
+import java.util.function.Supplier;
+
+import javafx.geometry.NodeOrientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** Dialogs as JavaFX alerts over the main window, in its language and direction; notes as ControlsFX notifications. */
+public final class FxDialogService implements DialogService {
+    private final I18n i18n;
+    private final Supplier<Window> owner;
+
+    public FxDialogService(I18n i18n, Supplier<Window> owner) {
+        this.i18n = i18n;
+        this.owner = owner;
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType no = new ButtonType(i18n.get("action.back"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message, yes, no);
+        // the safe answer is the default: Enter twice must not cancel or resend by accident
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        a.getDialogPane().lookupButton(yes).setId("dialog-confirm");
+        a.getDialogPane().lookupButton(no).setId("dialog-back");
+        return a.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        Alert a = alert(Alert.AlertType.WARNING, title, message, ButtonType.OK);
+        a.getDialogPane().lookupButton(ButtonType.OK).setId("dialog-ok");
+        a.showAndWait();
+    }
+
+    @Override
+    public void notify(String message) {
+        Window w = owner.get();
+        if (w == null || !w.isShowing()) {
+            return;
+        }
+        Notifications.create().owner(w).text(message).hideAfter(Duration.seconds(4)).showInformation();
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message, ButtonType... buttons) {
+        Alert a = new Alert(type, message, buttons);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Window w = owner.get();
+        if (w != null) {
+            a.initOwner(w);
+            if (w.getScene() != null) {
+                a.getDialogPane().getStylesheets().setAll(w.getScene().getStylesheets());
+            }
+        }
+        a.getDialogPane().setNodeOrientation(
+                i18n.language().isRightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+        return a;
+    }
+}

@@ -1,0 +1,99 @@
+package ma.hanout.ui;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.TextField;
+import ma.hanout.domain.Language;
+import ma.hanout.ui.counter.CounterView;
+import ma.hanout.ui.counter.CounterViewModel;
+import ma.hanout.ui.history.HistoryView;
+import ma.hanout.ui.history.HistoryViewModel;
+import ma.hanout.ui.queue.QueueView;
+import ma.hanout.ui.queue.QueueViewModel;
+import ma.hanout.ui.shell.Screen;
+import ma.hanout.ui.shell.ShellView;
+import ma.hanout.ui.shell.ShellViewModel;
+import ma.hanout.ui.statusbar.StatusBarView;
+import ma.hanout.ui.statusbar.StatusBarViewModel;
+
+/**
+ * The screens of the window in one language, wired by constructor: the composition root of the UI.
+ * Changing language builds a new one; the engine stays.
+ */
+public final class MainWindow {
+
+    /**
+     * What every screen is built with.
+     *
+     * @param saveLanguage stores the language setting (called on a background thread)
+     */
+    public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
+    }
+
+    private final List<Runnable> disposers = new ArrayList<>();
+    private Parent root;
+    private final CounterView counter;
+    private final ShellViewModel shell;
+
+    private MainWindow(Language lang, Services services, Consumer<Language> applyLanguage) {
+        I18n i18n = new I18n(lang);
+        DialogService dialogs = new FxDialogService(i18n,
+                () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
+        StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work());
+        disposers.add(statusVm::dispose);
+        CounterViewModel counterVm = new CounterViewModel(i18n, services.engine(), services.work(), null);
+        disposers.add(counterVm::dispose);
+        counter = new CounterView(counterVm);
+        Node counterNode = counter.create();
+        QueueViewModel queueVm = new QueueViewModel(i18n, services.engine(), services.work(), dialogs, services.clock());
+        disposers.add(queueVm::dispose);
+        HistoryViewModel historyVm = new HistoryViewModel(i18n, services.engine(), services.work(),
+                services.clock().getZone());
+        shell = new ShellViewModel(i18n, services.work(), services.saveLanguage(), applyLanguage,
+                msg -> dialogs.showError(i18n.get("app.language"), msg));
+        ShellView shellView = new ShellView(shell, i18n, screen -> switch (screen) {
+            case COUNTER -> counterNode;
+            case QUEUE -> {
+                QueueView v = new QueueView(queueVm);
+                disposers.add(v::dispose);
+                yield v.create();
+            }
+            case HISTORY -> new HistoryView(historyVm).create();
+        }, new StatusBarView(statusVm, i18n).create(), screen -> {
+            switch (screen) {
+                case COUNTER -> counter.focusPhone();
+                case QUEUE -> queueVm.refresh();
+                case HISTORY -> { }
+            }
+        });
+        root = shellView.create();
+    }
+
+    /** Builds the window's content in {@code lang}; {@code applyLanguage} is called when the cashier picks another. */
+    public static MainWindow build(Language lang, Services services, Consumer<Language> applyLanguage) {
+        return new MainWindow(lang, services, applyLanguage);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The counter's phone field: it has the focus when the counter is ready for a sale. */
+    public TextField phoneField() {
+        return counter.phoneField();
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    /** Stops listening to the engine. */
+    public void dispose() {
+        disposers.forEach(Runnable::run);
+    }
+}

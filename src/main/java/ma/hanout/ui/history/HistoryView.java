@@ -1,0 +1,241 @@
+package ma.hanout.ui.history;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.fxml.FXML;
+import javafx.geometry.NodeOrientation;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import ma.hanout.domain.Operator;
+import ma.hanout.domain.Sale;
+import ma.hanout.ui.Fxml;
+import ma.hanout.ui.I18n;
+import ma.hanout.ui.sale.SaleChip;
+import ma.hanout.ui.sale.SaleExplanation;
+
+/** The history screen: search form, the paged table, and the selected sale's details and timeline. */
+public final class HistoryView {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final HistoryViewModel vm;
+    private final I18n i18n;
+
+    @FXML private TextField phone;
+    @FXML private TextField reference;
+    @FXML private DatePicker from;
+    @FXML private DatePicker to;
+    @FXML private ComboBox<StatusFilter> status;
+    @FXML private ComboBox<Operator> operator;
+    @FXML private TableView<Sale> table;
+    @FXML private TableColumn<Sale, String> whenColumn;
+    @FXML private TableColumn<Sale, String> phoneColumn;
+    @FXML private TableColumn<Sale, String> operatorColumn;
+    @FXML private TableColumn<Sale, String> amountColumn;
+    @FXML private TableColumn<Sale, Sale> statusColumn;
+    @FXML private TableColumn<Sale, String> referenceColumn;
+    @FXML private Label message;
+    @FXML private VBox details;
+    @FXML private Label detailsEmpty;
+    @FXML private GridPane detailsGrid;
+    @FXML private Label detailsMeaning;
+    @FXML private TableView<TimelineRow> timeline;
+    @FXML private TableColumn<TimelineRow, String> tlAt;
+    @FXML private TableColumn<TimelineRow, String> tlWhat;
+    @FXML private TableColumn<TimelineRow, String> tlSource;
+    @FXML private TableColumn<TimelineRow, String> tlDetail;
+
+    public HistoryView(HistoryViewModel vm) {
+        this.vm = vm;
+        this.i18n = vm.i18n();
+    }
+
+    public Parent create() {
+        return Fxml.load(this, "History.fxml", i18n);
+    }
+
+    @FXML
+    private void initialize() {
+        phone.textProperty().bindBidirectional(vm.phoneProperty());
+        phone.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        reference.textProperty().bindBidirectional(vm.referenceProperty());
+        reference.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        status.getItems().setAll(StatusFilter.values());
+        status.setConverter(converter(s -> i18n.get(s.labelKey())));
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        operator.getItems().add(null);
+        operator.getItems().addAll(Operator.values());
+        operator.setConverter(converter(o -> o.displayName()));
+        operator.setButtonCell(new OperatorCell());
+        operator.setCellFactory(l -> new OperatorCell());
+        operator.valueProperty().bindBidirectional(vm.operatorProperty());
+        for (TextField f : new TextField[] {phone, reference}) {
+            f.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER) {
+                    vm.search();
+                    e.consume();
+                }
+            });
+        }
+        bindTable();
+        bindDetails();
+        message.textProperty().bind(vm.messageProperty());
+        vm.search();
+    }
+
+    private void bindTable() {
+        table.setItems(vm.rows());
+        table.setPlaceholder(new Label(i18n.get("history.none")));
+        ZoneId zone = ZoneId.systemDefault();
+        whenColumn.setCellValueFactory(c -> new SimpleStringProperty(WHEN.format(c.getValue().createdAt().atZone(zone))));
+        whenColumn.setCellFactory(c -> new LeftToRightCell<>());
+        phoneColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().phone().display()));
+        phoneColumn.setCellFactory(c -> new LeftToRightCell<>());
+        operatorColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().operator().displayName()));
+        amountColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().value().display()));
+        amountColumn.setCellFactory(c -> new LeftToRightCell<>());
+        statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        statusColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Sale s, boolean empty) {
+                super.updateItem(s, empty);
+                setGraphic(empty || s == null ? null : SaleChip.chip(s, i18n));
+            }
+        });
+        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().externalReference()));
+        referenceColumn.setCellFactory(c -> new LeftToRightCell<>());
+        // the table only builds the rows in view; when one near the end is built, fetch the next page
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Sale s, boolean empty) {
+                super.updateItem(s, empty);
+                if (!empty && getIndex() >= t.getItems().size() - 10) {
+                    vm.loadMore();
+                }
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> vm.select(now));
+    }
+
+    private void bindDetails() {
+        timeline.setItems(vm.timeline());
+        timeline.setPlaceholder(new Label(""));
+        tlAt.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().at()));
+        tlAt.setCellFactory(c -> new LeftToRightCell<>());
+        tlWhat.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().what()));
+        tlSource.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().source()));
+        tlDetail.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().detail()));
+        vm.selectedProperty().addListener((obs, was, now) -> showDetails(now));
+        showDetails(null);
+    }
+
+    private void showDetails(Sale s) {
+        boolean some = s != null;
+        detailsEmpty.setVisible(!some);
+        detailsEmpty.setManaged(!some);
+        detailsGrid.setVisible(some);
+        detailsGrid.setManaged(some);
+        detailsMeaning.setVisible(some);
+        detailsMeaning.setManaged(some);
+        timeline.setVisible(some);
+        timeline.setManaged(some);
+        detailsGrid.getChildren().clear();
+        if (!some) {
+            return;
+        }
+        int r = 0;
+        r = detail(r, "col.phone", s.phone().display(), true);
+        r = detail(r, "col.operator", s.operator().displayName(), false);
+        r = detail(r, "col.offer", i18n.get(s.promo().labelKey(s.operator())), false);
+        r = detail(r, "col.amount", s.value().display(), true);
+        if (s.billingAmount() != null) {
+            r = detail(r, "history.billing", s.billingAmount().display(), true);
+        }
+        r = detail(r, "col.reference", s.externalReference(), true);
+        if (s.refInterne() != null) {
+            r = detail(r, "history.ref_interne", s.refInterne(), true);
+        }
+        r = detail(r, "history.created", vm.stamp(s.createdAt()), true);
+        if (s.executedAt() != null) {
+            r = detail(r, "history.executed", vm.stamp(s.executedAt()), true);
+        }
+        detail(r, "history.state", i18n.get("state." + s.state().name())
+                + (s.status() == null ? "" : " · " + s.status().code()), false);
+        SaleExplanation e = vm.selectedExplanationProperty().get();
+        detailsMeaning.setText(e == null ? "" : e.label() + " — " + e.meaning());
+    }
+
+    private int detail(int row, String labelKey, String value, boolean leftToRight) {
+        Label k = new Label(i18n.get(labelKey));
+        k.getStyleClass().add("detail-key");
+        Label v = new Label(value);
+        v.getStyleClass().add("detail-value");
+        v.setWrapText(true);
+        if (leftToRight) {
+            v.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        }
+        detailsGrid.addRow(row, k, v);
+        return row + 1;
+    }
+
+    @FXML
+    private void search() {
+        vm.search();
+    }
+
+    @FXML
+    private void clear() {
+        vm.clearFilters();
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private final class OperatorCell extends ListCell<Operator> {
+        @Override
+        protected void updateItem(Operator o, boolean empty) {
+            super.updateItem(o, empty);
+            setText(empty ? null : o == null ? i18n.get("history.operator.any") : o.displayName());
+        }
+    }
+
+    /** Digits, dates and references read left to right in every language. */
+    static final class LeftToRightCell<S> extends TableCell<S, String> {
+        LeftToRightCell() {
+            setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
+    }
+}

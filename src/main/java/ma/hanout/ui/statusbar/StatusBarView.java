@@ -1,0 +1,55 @@
+package ma.hanout.ui.statusbar;
+
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import ma.hanout.ui.Fxml;
+import ma.hanout.ui.I18n;
+
+/** The status bar at the bottom of the window. */
+public final class StatusBarView {
+    private final StatusBarViewModel vm;
+    private final I18n i18n;
+
+    @FXML private Label connection;
+    @FXML private Label relay;
+    @FXML private Label balance;
+    @FXML private Label queued;
+    @FXML private Label mode;
+
+    public StatusBarView(StatusBarViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+    }
+
+    public Parent create() {
+        return Fxml.load(this, "StatusBar.fxml", i18n);
+    }
+
+    @FXML
+    private void initialize() {
+        connection.textProperty().bind(vm.connectionProperty());
+        styleWith(connection, vm.connectionStyleProperty().get());
+        vm.connectionStyleProperty().addListener((obs, was, now) -> styleWith(connection, now));
+        relay.textProperty().bind(vm.relayProperty());
+        relay.visibleProperty().bind(vm.relayShownProperty());
+        relay.managedProperty().bind(vm.relayShownProperty());
+        vm.relayUpProperty().addListener((obs, was, up) -> styleWith(relay, up ? "state-good" : "state-bad"));
+        balance.textProperty().bind(vm.balanceProperty());
+        queued.textProperty().bind(vm.queuedProperty());
+        vm.queueAttentionProperty().addListener((obs, was, now) -> {
+            queued.getStyleClass().remove("attention");
+            if (now) {
+                queued.getStyleClass().add("attention");
+            }
+        });
+        mode.textProperty().bind(vm.modeProperty());
+        mode.visibleProperty().bind(vm.modeProperty().isNotEmpty());
+        mode.managedProperty().bind(vm.modeProperty().isNotEmpty());
+    }
+
+    private static void styleWith(Label l, String style) {
+        l.getStyleClass().removeIf(c -> c.startsWith("state-"));
+        l.getStyleClass().add(style);
+    }
+}

@@ -1,0 +1,148 @@
+package ma.hanout.ui.statusbar;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import ma.hanout.engine.EngineListener;
+import ma.hanout.engine.EngineStatus;
+import ma.hanout.engine.SaleEngine;
+import ma.hanout.ui.BackgroundWork;
+import ma.hanout.ui.EngineAccess;
+import ma.hanout.ui.ErrorText;
+import ma.hanout.ui.I18n;
+
+/**
+ * The status bar, always visible: online or not, the relay (hidden when none is configured), the
+ * known balance, what waits in the queue, and the demo badge.
+ */
+public final class StatusBarViewModel {
+    private final I18n i18n;
+    private final BackgroundWork work;
+
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper(this, "connection");
+    private final ReadOnlyStringWrapper connectionStyle = new ReadOnlyStringWrapper(this, "connectionStyle", "state-unknown");
+    private final ReadOnlyStringWrapper relay = new ReadOnlyStringWrapper(this, "relay", "");
+    private final ReadOnlyBooleanWrapper relayShown = new ReadOnlyBooleanWrapper(this, "relayShown");
+    private final ReadOnlyBooleanWrapper relayUp = new ReadOnlyBooleanWrapper(this, "relayUp");
+    private final ReadOnlyStringWrapper balance = new ReadOnlyStringWrapper(this, "balance");
+    private final ReadOnlyStringWrapper queued = new ReadOnlyStringWrapper(this, "queued");
+    private final ReadOnlyBooleanWrapper queueAttention = new ReadOnlyBooleanWrapper(this, "queueAttention");
+    private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
+    private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper(this, "mode", "");
+    private Runnable unsubscribe = () -> { };
+
+    public StatusBarViewModel(I18n i18n, EngineAccess engine, BackgroundWork work) {
+        this.i18n = i18n;
+        this.work = work;
+        connection.set(i18n.get("status.starting"));
+        balance.set(i18n.get("status.balance", i18n.get("status.balance_unknown")));
+        queued.set(i18n.get("status.queued", 0));
+        engine.whenReady(this::engineReady);
+        engine.whenFailed(e -> work.onUiThread(() -> {
+            connection.set(i18n.get("status.failed_to_open", ErrorText.of(e, i18n)));
+            connectionStyle.set("state-bad");
+        }));
+    }
+
+    private void engineReady(SaleEngine e) {
+        Runnable handle = e.subscribe(new EngineListener() {
+            @Override
+            public void statusChanged(EngineStatus status) {
+                work.onUiThread(() -> show(status));
+            }
+        });
+        work.onUiThread(() -> unsubscribe = handle);
+        work.run(e::status, this::show, failure -> connection.set(ErrorText.of(failure, i18n)));
+    }
+
+    /** Shows {@code s}; public so a screen that has just asked the engine can refresh the bar. */
+    public void show(EngineStatus s) {
+        switch (s.connectivity()) {
+            case ONLINE -> {
+                connection.set(i18n.get("status.online"));
+                connectionStyle.set("state-good");
+            }
+            case OFFLINE -> {
+                connection.set(i18n.get("status.offline"));
+                connectionStyle.set("state-bad");
+            }
+            case REFUSED -> {
+                String why = s.refusalCode() == null ? "" : ErrorText.ofCode(s.refusalCode(), s.refusalCode(), i18n);
+                connection.set(i18n.get("status.refused", why));
+                connectionStyle.set("state-bad");
+            }
+            default -> {
+                connection.set(i18n.get("status.connecting"));
+                connectionStyle.set("state-unknown");
+            }
+        }
+        relayShown.set(s.relayConnected() != null);
+        relayUp.set(Boolean.TRUE.equals(s.relayConnected()));
+        relay.set(s.relayConnected() == null ? ""
+                : i18n.get(s.relayConnected() ? "status.relay_connected" : "status.relay_disconnected"));
+        balance.set(i18n.get("status.balance",
+                s.balance() == null ? i18n.get("status.balance_unknown") : s.balance().display()));
+        StringBuilder q = new StringBuilder(i18n.get("status.queued", s.queued()));
+        if (s.held() > 0) {
+            q.append(" · ").append(i18n.get("status.held", s.held()));
+        }
+        if (s.uncertain() > 0) {
+            q.append(" · ").append(i18n.get("status.uncertain", s.uncertain()));
+        }
+        queued.set(q.toString());
+        queueAttention.set(s.queued() + s.uncertain() > 0);
+        demo.set(s.mode() == EngineStatus.Mode.DEMO);
+        mode.set(switch (s.mode()) {
+            case DEMO -> i18n.get("status.demo");
+            case SANDBOX -> i18n.get("status.sandbox");
+            case PRODUCTION -> "";
+        });
+    }
+
+    public void dispose() {
+        unsubscribe.run();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** {@code state-good}, {@code state-bad} or {@code state-unknown}. */
+    public ReadOnlyStringProperty connectionStyleProperty() {
+        return connectionStyle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty relayProperty() {
+        return relay.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty relayShownProperty() {
+        return relayShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty relayUpProperty() {
+        return relayUp.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty balanceProperty() {
+        return balance.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty queuedProperty() {
+        return queued.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty queueAttentionProperty() {
+        return queueAttention.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty demoProperty() {
+        return demo.getReadOnlyProperty();
+    }
+
+    /** "DÉMO" or "SANDBOX" for the badge; empty in production. */
+    public ReadOnlyStringProperty modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+}
