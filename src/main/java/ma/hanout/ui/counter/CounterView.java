@@ -237,8 +237,8 @@ public final class CounterView {
         currentCard.getStyleClass().removeIf(c -> c.startsWith("stage-"));
         Sale s = vm.currentSaleProperty().get();
         if (e == null || s == null) {
-            currentTitle.setText(i18n.get("counter.current.none"));
-            currentMeaning.setText("");
+            currentTitle.setText("");
+            currentMeaning.setText(i18n.get("counter.current.none"));
             currentAdvice.setText("");
             track.getChildren().forEach(n -> n.getStyleClass().removeAll("done", "active"));
             return;

@@ -47,6 +47,9 @@ public final class SaleChip {
         HBox row = new HBox(8, time, Logos.view(sale.operator(), 20), phone, amount, gap, chip(sale, i18n));
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("sale-row");
+        // take the cell's width, never more: the gap shrinks, no horizontal scroll bar
+        row.setMinWidth(0);
+        row.setPrefWidth(0);
         return row;
     }
 }

@@ -1,0 +1,179 @@
+package ma.hanout.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import ma.hanout.domain.Language;
+import ma.hanout.domain.Money;
+import ma.hanout.domain.Operator;
+import ma.hanout.domain.Phone;
+import ma.hanout.domain.Promo;
+import ma.hanout.domain.Sale;
+import ma.hanout.engine.SaleRequest;
+import ma.hanout.testing.Eventually;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The cashier's app headless (Monocle) on the real engine and the embedded simulator, driven the
+ * way a cashier drives it: by keyboard.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CounterAppUiTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private Path home;
+    private DemoShopFixture shop;
+    private FxBackgroundWork work;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        home = Files.createTempDirectory("hanout-ui");
+        shop = DemoShopFixture.open(home, true);
+        work = new FxBackgroundWork();
+        stage.setScene(HanoutApp.createScene(Language.FR, new MainWindow.Services(shop.access(), work,
+                Clock.systemDefaultZone(), lang -> { })));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        work.close();
+        shop.close();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String text(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
+    }
+
+    private void awaitText(FxRobot robot, String query, String expected) {
+        Eventually.await(WAIT, query + " showing '" + expected + "' (now '" + text(robot, query) + "')",
+                () -> text(robot, query).contains(expected));
+    }
+
+    @Test
+    void aFullSaleByKeyboardOnlyReachesDone(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> robot.lookup("#phone").query().isFocused() || robot.lookup("#phone").query().getScene()
+                .getFocusOwner() == robot.lookup("#phone").query())).as("the phone field waits for the number").isTrue();
+        robot.write("0612345678");
+        assertThat(fx(() -> robot.lookup("#phone").queryAs(TextField.class).getText())).isEqualTo("06 12 34 56 78");
+        robot.type(KeyCode.M);
+        robot.write("*6");
+        robot.type(KeyCode.F3);
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#confirmPhone", "06 12 34 56 78");
+        assertThat(text(robot, "#confirmOperator")).isEqualTo("Opérateur : Maroc Telecom");
+        assertThat(text(robot, "#confirmOffer")).isEqualTo("Offre : *6 Pass Internet");
+        assertThat(text(robot, "#confirmAmount")).isEqualTo("20,00 DH");
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#currentTitle", "Effectuée");
+        assertThat(text(robot, "#currentAdvice")).startsWith("C'est fait");
+        Sale sold = shop.engine().recent(1).get(0);
+        assertThat(sold.operator()).isEqualTo(Operator.MAROC_TELECOM);
+        assertThat(sold.promo()).isEqualTo(new Promo(6));
+        assertThat(sold.value()).isEqualTo(Money.ofMad(20));
+        assertThat(fx(() -> robot.lookup("#phone").queryAs(TextField.class).getText())).as("ready for the next").isEmpty();
+    }
+
+    @Test
+    void aFailingScenarioNumberShowsFailedWithItsMeaning(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("0612340004");
+        robot.type(KeyCode.O);
+        robot.type(KeyCode.F2);
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#confirmPhone", "06 12 34 00 04");
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#currentTitle", "Échouée");
+        assertThat(text(robot, "#currentMeaning")).isEqualTo("Cette ligne est inexistante");
+        assertThat(text(robot, "#currentAdvice")).isEqualTo("Vérifiez le numéro avec le client, et rendez-lui l'argent.");
+    }
+
+    @Test
+    void offlineTheSaleWaitsInTheQueueWhichDrainsWhenTheConnectionComesBack(FxRobot robot) throws IOException {
+        shop.awaitOnline();
+        shop.goOffline();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("0661234512");
+        robot.type(KeyCode.F1);
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#confirmPhone", "06 61 23 45 12");
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#status-connection", "Hors ligne");
+        awaitText(robot, "#currentMeaning", "Hors ligne");
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        TableView<?> queue = robot.lookup("#queue-table").queryAs(TableView.class);
+        Eventually.await(WAIT, "the sale in the queue", () -> fx(() -> queue.getItems().size()) == 1);
+        assertThat(fx(() -> robot.lookup("Hors ligne : partira au retour de la connexion.").tryQuery().isPresent()))
+                .isTrue();
+        shop.comeBack();
+        Eventually.await(WAIT, "the queue drained", () -> fx(() -> queue.getItems().isEmpty()));
+        awaitText(robot, "#status-connection", "En ligne");
+    }
+
+    @Test
+    void historyFindsASaleByPhoneAndByReference(FxRobot robot) {
+        Sale wanted = null;
+        for (String p : new String[] {"0611111111", "0622222222", "0633333333"}) {
+            Sale s = shop.engine().sell(new SaleRequest(Phone.parse(p), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
+                    null, Sale.Origin.COUNTER, null));
+            if (p.equals("0622222222")) {
+                wanted = s;
+            }
+        }
+        String ref = wanted.externalReference();
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        TableView<?> table = robot.lookup("#history-table").queryAs(TableView.class);
+        Eventually.await(WAIT, "history listed", () -> fx(() -> table.getItems().size()) == 3);
+
+        robot.clickOn("#history-phone").write("06 22 22", 0);
+        robot.type(KeyCode.ENTER);
+        Eventually.await(WAIT, "found by phone", () -> fx(() -> table.getItems().size()) == 1);
+        assertThat(fx(() -> ((Sale) table.getItems().get(0)).externalReference())).isEqualTo(ref);
+
+        fx(() -> {
+            robot.lookup("#history-phone").queryAs(TextField.class).clear();
+            return null;
+        });
+        robot.clickOn("#history-reference").write(ref, 0);
+        robot.type(KeyCode.ENTER);
+        Eventually.await(WAIT, "found by reference", () -> fx(() -> table.getItems().size()) == 1
+                && ((Sale) table.getItems().get(0)).externalReference().equals(ref));
+
+        robot.clickOn(robot.lookup("#history-table .table-row-cell").nth(0).queryAs(Node.class));
+        TableView<?> timeline = robot.lookup("#history-timeline").queryAs(TableView.class);
+        Eventually.await(WAIT, "the timeline", () -> fx(() -> !timeline.getItems().isEmpty()));
+        assertThat(fx(() -> robot.lookup("Reprint").tryQuery().isPresent())).as("no reprint until receipts").isFalse();
+    }
+}
