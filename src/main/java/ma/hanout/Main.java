@@ -12,6 +12,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (ma.hanout.cli.DesktopLauncher.launchIfPlainDesktop(args)) {
+            return;
+        }
         int code = HanoutCommand.run(args);
         if (code != HanoutCommand.KEEP_RUNNING) {
             System.exit(code);

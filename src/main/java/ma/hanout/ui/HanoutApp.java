@@ -19,118 +19,118 @@ import ma.hanout.app.AppContext;
 import ma.hanout.app.ConnectionSettings;
 import ma.hanout.domain.Language;
 import ma.hanout.engine.EngineStatus;
+import ma.hanout.store.Database;
 
 /**
  * The desktop application, started by {@code Main} with no argument.
  *
- * <p>Startup is lean: the data folder, the embedded simulator and the engine open on a background
- * thread (started before the toolkit when launched from the command line) while the window comes
- * up; the counter takes input at once and its first sale waits for the engine if it has to.
+ * <p>Startup is lean: only the language setting is read before the window (while the toolkit
+ * starts); the data folder, the embedded simulator and the engine open on a background thread once
+ * the counter takes input, and a sale made before they are up waits for them, on disk.
  */
 public final class HanoutApp extends Application {
     /** The saved language setting. */
-    public static final String LANGUAGE_SETTING = "ui.language";
+    public static final String LANGUAGE_SETTING = SavedLanguage.KEY;
     /** When set, its value is printed on stdout once the counter is ready for input (for the startup bench). */
     public static final String READY_MARKER = "hanout.readyMarker";
     /** Time scale of the embedded demo simulator (1 = realistic delays); tests make it small. */
     public static final String DEMO_TIME_SCALE = "hanout.demoTimeScale";
 
     private static final Logger LOG = Logger.getLogger(HanoutApp.class.getName());
-    private static volatile CompletableFuture<AppContext> preopened;
+    private static volatile CompletableFuture<Optional<Language>> languageRead;
 
-    private CompletableFuture<AppContext> context;
+    private Path home;
     private Language language;
+    private final CompletableFuture<AppContext> context = new CompletableFuture<>();
     private FxBackgroundWork work;
 
     /**
-     * Starts opening the data folder before the JavaFX toolkit is up, so both happen at once.
-     * Called by the command line just before {@link Application#launch}.
+     * Reads the saved language while the JavaFX toolkit starts (both take a few hundred
+     * milliseconds). Called by the command line just before {@link Application#launch}; with a
+     * {@code --lang} flag there is nothing to read.
      */
-    public static void preopen(Path home) {
-        preopened = open(home);
-    }
-
-    private static CompletableFuture<AppContext> open(Path home) {
-        double scale = Double.parseDouble(System.getProperty(DEMO_TIME_SCALE, "1"));
-        return CompletableFuture.supplyAsync(() -> AppContext.open(home, ConnectionSettings.Flags.NONE, System.getenv(),
-                Clock.systemDefaultZone(), scale), runnable -> {
-                    Thread t = new Thread(runnable, "hanout-open");
-                    t.setDaemon(true);
-                    t.start();
-                });
+    public static void prepare(String langFlag, Path homeFlag) {
+        if (langFlag == null) {
+            Path dir = Database.resolveHome(homeFlag == null ? null : homeFlag.toString());
+            languageRead = CompletableFuture.supplyAsync(() -> SavedLanguage.read(dir), daemon("hanout-language"));
+        }
     }
 
     @Override
     public void init() {
         Map<String, String> named = getParameters().getNamed();
-        Path home = named.get("home") == null ? null : Path.of(named.get("home"));
-        context = preopened != null ? preopened : open(home);
+        home = Database.resolveHome(named.get("home"));
         Optional<Language> flag = Language.fromCode(named.get("lang"));
-        // init runs on the launcher thread, not the JavaFX thread: waiting here for the saved
-        // language never freezes a window, and the flag skips the wait entirely
-        language = flag.orElseGet(this::savedLanguage);
-    }
-
-    private Language savedLanguage() {
-        try {
-            AppContext ctx = context.get(5, TimeUnit.SECONDS);
-            return ctx.settings().get(LANGUAGE_SETTING).flatMap(Language::fromCode).orElse(Language.FR);
-        } catch (Exception e) {
-            // the window will say what went wrong; the language falls back to French
-            return Language.FR;
-        }
+        // init runs on the launcher thread, not the JavaFX thread: waiting here never freezes a window
+        language = flag.orElseGet(() -> {
+            CompletableFuture<Optional<Language>> read = languageRead != null ? languageRead
+                    : CompletableFuture.completedFuture(SavedLanguage.read(home));
+            try {
+                return read.get(5, TimeUnit.SECONDS).orElse(Language.FR);
+            } catch (Exception e) {
+                return Language.FR;
+            }
+        });
     }
 
     @Override
     public void start(Stage stage) {
         work = new FxBackgroundWork();
-        CompletableFuture<AppContext> started = context.thenApplyAsync(ctx -> {
-            ctx.engine().start();
-            return ctx;
-        }, runnable -> new Thread(runnable, "hanout-start").start());
         MainWindow.Services services = new MainWindow.Services(
-                EngineAccess.pending(started.thenApply(AppContext::engine)), work, Clock.systemDefaultZone(),
-                lang -> started.join().settings().put(LANGUAGE_SETTING, lang.code()));
+                EngineAccess.pending(context.thenApply(AppContext::engine)), work, Clock.systemDefaultZone(),
+                lang -> context.join().settings().put(LANGUAGE_SETTING, lang.code()));
         Scene scene = createScene(language, services);
         stage.setTitle("Hanout");
         stage.setScene(scene);
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         stage.show();
-        signalReadyWhenPhoneFocused(scene);
-        started.thenAcceptAsync(this::seedDemo, runnable -> new Thread(runnable, "hanout-demo").start());
+        // the window first, the data folder, the simulator and the engine behind it: a number can
+        // be typed at once, and a sale made before the engine is up waits for it, on disk
+        whenPhoneFocused(scene).thenRunAsync(this::openShop, daemon("hanout-open"));
     }
 
-    private void seedDemo(AppContext ctx) {
-        if (ctx.engine().status().mode() == EngineStatus.Mode.DEMO) {
-            try {
+    private void openShop() {
+        try {
+            double scale = Double.parseDouble(System.getProperty(DEMO_TIME_SCALE, "1"));
+            AppContext ctx = AppContext.open(home, ConnectionSettings.Flags.NONE, System.getenv(),
+                    Clock.systemDefaultZone(), scale);
+            context.complete(ctx);
+            ctx.engine().start();
+            if (ctx.engine().status().mode() == EngineStatus.Mode.DEMO) {
                 DemoShop.seedIfNew(ctx.engine(), ctx.settings());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "demo history could not be made", e);
             }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the shop could not be opened", e);
+            context.completeExceptionally(e);
         }
     }
 
-    private static void signalReadyWhenPhoneFocused(Scene scene) {
-        String marker = System.getProperty(READY_MARKER);
-        if (marker == null) {
-            return;
-        }
-        Runnable check = new Runnable() {
-            private boolean done;
+    private static java.util.concurrent.Executor daemon(String name) {
+        return runnable -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
 
-            @Override
-            public void run() {
-                Node owner = scene.getFocusOwner();
-                if (!done && owner != null && "phone".equals(owner.getId()) && scene.getWindow().isShowing()) {
-                    done = true;
+    /** Completes once the counter's phone field has the focus; prints the ready marker if asked. */
+    private static CompletableFuture<Void> whenPhoneFocused(Scene scene) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        String marker = System.getProperty(READY_MARKER);
+        Runnable check = () -> {
+            Node owner = scene.getFocusOwner();
+            if (!ready.isDone() && owner != null && "phone".equals(owner.getId()) && scene.getWindow().isShowing()) {
+                if (marker != null) {
                     System.out.println(marker.isBlank() || "true".equals(marker) ? "HANOUT_READY" : marker);
                     System.out.flush();
                 }
+                ready.complete(null);
             }
         };
         scene.focusOwnerProperty().addListener((obs, was, now) -> check.run());
         Platform.runLater(check);
+        return ready;
     }
 
     @Override
@@ -138,11 +138,9 @@ public final class HanoutApp extends Application {
         if (work != null) {
             work.close();
         }
-        try {
-            // the window is gone: waiting here for the database to close cleanly freezes nothing
-            context.get(5, TimeUnit.SECONDS).close();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "nothing to close", e);
+        // the window is gone: closing the database cleanly here freezes nothing
+        if (context.isDone() && !context.isCompletedExceptionally()) {
+            context.join().close();
         }
     }
 

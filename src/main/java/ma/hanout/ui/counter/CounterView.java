@@ -42,6 +42,8 @@ public final class CounterView {
     private final I18n i18n;
     private final Map<Operator, ToggleButton> operatorButtons = new EnumMap<>(Operator.class);
     private final SegmentedButton operators = new SegmentedButton();
+    /** Built on the first sale. */
+    private ConfirmationView confirmation;
     /** Set by the {@code *} key: the next digit picks the offer. */
     private boolean promoPrefix;
 
@@ -62,14 +64,6 @@ public final class CounterView {
     @FXML private Label currentMeaning;
     @FXML private Label currentAdvice;
     @FXML private ListView<Sale> recent;
-    @FXML private StackPane confirmLayer;
-    @FXML private Label confirmPhone;
-    @FXML private HBox confirmOperatorRow;
-    @FXML private Label confirmOperator;
-    @FXML private Label confirmOffer;
-    @FXML private Label confirmAmount;
-    @FXML private Label confirmWarning;
-    @FXML private Button confirmSell;
 
     private Parent node;
 
@@ -111,11 +105,14 @@ public final class CounterView {
         phone.textProperty().bindBidirectional(vm.phoneTextProperty());
         // digits read left to right, also in an Arabic layout
         phone.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
-        ValidationSupport validation = new ValidationSupport();
-        validation.setValidationDecorator(new GraphicValidationDecoration());
-        validation.registerValidator(phone, false, (control, value) -> ValidationResult.fromMessageIf(control,
-                vm.phoneErrorProperty().get(), Severity.ERROR, !vm.phoneErrorProperty().get().isEmpty()));
-        vm.phoneErrorProperty().addListener((obs, was, now) -> validation.revalidate(phone));
+        // the decoration is not needed for the first paint: installed just after it
+        Platform.runLater(() -> {
+            ValidationSupport validation = new ValidationSupport();
+            validation.setValidationDecorator(new GraphicValidationDecoration());
+            validation.registerValidator(phone, false, (control, value) -> ValidationResult.fromMessageIf(control,
+                    vm.phoneErrorProperty().get(), Severity.ERROR, !vm.phoneErrorProperty().get().isEmpty()));
+            vm.phoneErrorProperty().addListener((obs, was, now) -> validation.revalidate(phone));
+        });
     }
 
     private void buildOperators() {
@@ -264,39 +261,23 @@ public final class CounterView {
 
     private void bindConfirmation() {
         vm.confirmationProperty().addListener((obs, was, c) -> {
-            boolean open = c != null;
-            confirmLayer.setVisible(open);
-            confirmLayer.setManaged(open);
-            if (!open) {
+            if (c == null) {
+                if (confirmation != null) {
+                    confirmation.hide();
+                }
                 return;
             }
-            confirmPhone.setText(c.phoneDigits());
-            confirmPhone.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
-            confirmOperator.setText(i18n.get("confirm.operator", c.operator().displayName()));
-            confirmOperatorRow.getChildren().setAll(Logos.view(c.operator(), 40), confirmOperator);
-            confirmOffer.setText(i18n.get("confirm.offer", c.offer()));
-            confirmAmount.setText(c.amountText());
-            confirmWarning.setText(c.hasWarning() ? c.warning() : "");
-            confirmWarning.setVisible(c.hasWarning());
-            confirmWarning.setManaged(c.hasWarning());
-            Platform.runLater(confirmSell::requestFocus);
+            if (confirmation == null) {
+                confirmation = new ConfirmationView(vm);
+                root.getChildren().add(confirmation.create());
+            }
+            confirmation.show(c);
         });
-        confirmSell.disableProperty().bind(vm.busyProperty());
     }
 
     @FXML
     private void sell() {
         vm.requestSale();
-    }
-
-    @FXML
-    private void confirm() {
-        vm.confirmSale();
-    }
-
-    @FXML
-    private void back() {
-        vm.cancelConfirmation();
     }
 
     // ---- keyboard -------------------------------------------------------------------------------

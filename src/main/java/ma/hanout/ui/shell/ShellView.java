@@ -7,8 +7,6 @@ import java.util.function.Function;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -31,7 +29,7 @@ public final class ShellView {
     @FXML private BorderPane shell;
     @FXML private StackPane navSlot;
     @FXML private StackPane content;
-    @FXML private ComboBox<Language> language;
+    @FXML private StackPane languageSlot;
 
     /**
      * @param screens builds a screen the first time it is shown
@@ -67,12 +65,22 @@ public final class ShellView {
         nav.getStyleClass().add("nav");
         navSlot.getChildren().add(nav);
         shell.setBottom(statusBar);
-        language.getItems().setAll(Language.values());
-        language.setCellFactory(l -> new LanguageCell());
-        language.setButtonCell(new LanguageCell());
-        language.setValue(vm.language());
-        language.setFocusTraversable(false);
-        language.valueProperty().addListener((obs, was, now) -> vm.changeLanguage(now));
+        // one click per language, each named in its own language
+        SegmentedButton languages = new SegmentedButton();
+        languages.setId("language");
+        languages.getStyleClass().add("languages");
+        for (Language l : Language.values()) {
+            ToggleButton b = new ToggleButton(ShellViewModel.nativeName(l));
+            b.setId("lang-" + l.code());
+            b.setFocusTraversable(false);
+            b.setSelected(l == vm.language());
+            b.setOnAction(e -> {
+                b.setSelected(l == vm.language());
+                vm.changeLanguage(l);
+            });
+            languages.getButtons().add(b);
+        }
+        languageSlot.getChildren().add(languages);
         vm.screenProperty().addListener((obs, was, now) -> show(now));
         shell.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown()) {
@@ -95,13 +103,5 @@ public final class ShellView {
         content.getChildren().forEach(c -> c.setVisible(c == n));
         navButtons.forEach((k, b) -> b.setSelected(k == s));
         onShown.accept(s);
-    }
-
-    private static final class LanguageCell extends ListCell<Language> {
-        @Override
-        protected void updateItem(Language l, boolean empty) {
-            super.updateItem(l, empty);
-            setText(empty || l == null ? null : ShellViewModel.nativeName(l));
-        }
     }
 }

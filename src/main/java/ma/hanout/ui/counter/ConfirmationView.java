@@ -1,0 +1,76 @@
+package ma.hanout.ui.counter;
+
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.geometry.NodeOrientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import ma.hanout.ui.Fxml;
+import ma.hanout.ui.I18n;
+import ma.hanout.ui.Logos;
+
+/**
+ * The read-back over the counter before a sale: the number in large digits, the operator, the offer
+ * and the amount, and a warning when the known balance may not cover it. Built on the first sale,
+ * not at startup.
+ */
+final class ConfirmationView {
+    private final CounterViewModel vm;
+    private final I18n i18n;
+
+    @FXML private StackPane confirmLayer;
+    @FXML private Label confirmPhone;
+    @FXML private HBox confirmOperatorRow;
+    @FXML private Label confirmOperator;
+    @FXML private Label confirmOffer;
+    @FXML private Label confirmAmount;
+    @FXML private Label confirmWarning;
+    @FXML private Button confirmSell;
+
+    ConfirmationView(CounterViewModel vm) {
+        this.vm = vm;
+        this.i18n = vm.i18n();
+    }
+
+    Parent create() {
+        return Fxml.load(this, "Confirmation.fxml", i18n);
+    }
+
+    @FXML
+    private void initialize() {
+        // digits read left to right, also in an Arabic layout
+        confirmPhone.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        confirmAmount.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        confirmSell.disableProperty().bind(vm.busyProperty());
+    }
+
+    void show(SaleConfirmation c) {
+        confirmPhone.setText(c.phoneDigits());
+        confirmOperator.setText(i18n.get("confirm.operator", c.operator().displayName()));
+        confirmOperatorRow.getChildren().setAll(Logos.view(c.operator(), 40), confirmOperator);
+        confirmOffer.setText(i18n.get("confirm.offer", c.offer()));
+        confirmAmount.setText(c.amountText());
+        confirmWarning.setText(c.hasWarning() ? c.warning() : "");
+        confirmWarning.setVisible(c.hasWarning());
+        confirmWarning.setManaged(c.hasWarning());
+        confirmLayer.setVisible(true);
+        Platform.runLater(confirmSell::requestFocus);
+    }
+
+    void hide() {
+        confirmLayer.setVisible(false);
+    }
+
+    @FXML
+    private void confirm() {
+        vm.confirmSale();
+    }
+
+    @FXML
+    private void back() {
+        vm.cancelConfirmation();
+    }
+}
