@@ -55,6 +55,16 @@ public final class I18n {
         return language == Language.AR ? Locale.forLanguageTag("ar-MA") : language.locale();
     }
 
+    /**
+     * Digits to be read left to right inside a sentence: in a right-to-left language the groups of
+     * a phone number would otherwise come out in reverse order ({@code 12 45 23 61 06}). The spaces
+     * become no-break spaces, which the bidirectional algorithm keeps inside one number (JavaFX
+     * draws the Unicode direction marks as boxes, so they are not an option).
+     */
+    public String leftToRight(String text) {
+        return language.isRightToLeft() ? text.replace(' ', '\u00a0') : text;
+    }
+
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

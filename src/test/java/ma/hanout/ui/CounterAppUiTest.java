@@ -90,11 +90,13 @@ class CounterAppUiTest {
         assertThat(fx(() -> robot.lookup("#phone").queryAs(TextField.class).getText())).isEqualTo("06 12 34 56 78");
         robot.type(KeyCode.M);
         robot.write("*6");
+        assertThat(fx(() -> robot.lookup("#promo-6").queryAs(javafx.scene.control.ToggleButton.class).isSelected()))
+                .as("the operator's offers are shown and *6 picked").isTrue();
         robot.type(KeyCode.F3);
         robot.type(KeyCode.ENTER);
         awaitText(robot, "#confirmPhone", "06 12 34 56 78");
-        assertThat(text(robot, "#confirmOperator")).isEqualTo("Opérateur : Maroc Telecom");
-        assertThat(text(robot, "#confirmOffer")).isEqualTo("Offre : *6 Pass Internet");
+        assertThat(text(robot, "#confirmOperator")).isEqualTo("Maroc Telecom");
+        assertThat(text(robot, "#confirmOffer")).isEqualTo("Pass Internet");
         assertThat(text(robot, "#confirmAmount")).isEqualTo("20,00 DH");
         robot.type(KeyCode.ENTER);
         awaitText(robot, "#currentTitle", "Effectuée");

@@ -10,7 +10,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import ma.hanout.ui.Fxml;
 import ma.hanout.ui.I18n;
+import ma.hanout.ui.KeyCap;
 import ma.hanout.ui.Logos;
+import ma.hanout.ui.sale.OfferLabel;
 
 /**
  * The read-back over the counter before a sale: the number in large digits, the operator, the offer
@@ -26,9 +28,11 @@ final class ConfirmationView {
     @FXML private HBox confirmOperatorRow;
     @FXML private Label confirmOperator;
     @FXML private Label confirmOffer;
+    @FXML private StackPane confirmOfferCode;
     @FXML private Label confirmAmount;
     @FXML private Label confirmWarning;
     @FXML private Button confirmSell;
+    @FXML private Button confirmBack;
 
     ConfirmationView(CounterViewModel vm) {
         this.vm = vm;
@@ -45,13 +49,25 @@ final class ConfirmationView {
         confirmPhone.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         confirmAmount.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         confirmSell.disableProperty().bind(vm.busyProperty());
+        confirmSell.setGraphic(KeyCap.of(i18n.get("key.enter")));
+        confirmSell.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        confirmBack.setGraphic(KeyCap.of(i18n.get("key.escape")));
+        confirmBack.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
     }
 
     void show(SaleConfirmation c) {
         confirmPhone.setText(c.phoneDigits());
-        confirmOperator.setText(i18n.get("confirm.operator", c.operator().displayName()));
+        confirmOperator.setText(c.operator().displayName());
         confirmOperatorRow.getChildren().setAll(Logos.view(c.operator(), 40), confirmOperator);
-        confirmOffer.setText(i18n.get("confirm.offer", c.offer()));
+        confirmOffer.setText(c.offer());
+        javafx.scene.Node code = OfferLabel.code(c.promo());
+        if (code == null) {
+            confirmOfferCode.getChildren().clear();
+        } else {
+            confirmOfferCode.getChildren().setAll(code);
+        }
+        confirmOfferCode.setVisible(!c.promo().isPlain());
+        confirmOfferCode.setManaged(!c.promo().isPlain());
         confirmAmount.setText(c.amountText());
         confirmWarning.setText(c.hasWarning() ? c.warning() : "");
         confirmWarning.setVisible(c.hasWarning());

@@ -27,7 +27,9 @@ import ma.hanout.domain.Promo;
 import ma.hanout.domain.Sale;
 import ma.hanout.ui.Fxml;
 import ma.hanout.ui.I18n;
+import ma.hanout.ui.KeyCap;
 import ma.hanout.ui.Logos;
+import ma.hanout.ui.sale.OfferLabel;
 import ma.hanout.ui.sale.SaleChip;
 import ma.hanout.ui.sale.SaleExplanation;
 import org.controlsfx.control.SegmentedButton;
@@ -58,9 +60,11 @@ public final class CounterView {
     @FXML private Label amountError;
     @FXML private Label formError;
     @FXML private Button sell;
+    @FXML private FlowPane keysHelp;
     @FXML private VBox currentCard;
     @FXML private HBox track;
     @FXML private Label currentTitle;
+    @FXML private HBox currentLine;
     @FXML private Label currentMeaning;
     @FXML private Label currentAdvice;
     @FXML private ListView<Sale> recent;
@@ -92,6 +96,7 @@ public final class CounterView {
         bindErrors();
         bindCurrent();
         bindConfirmation();
+        buildKeysHelp();
         recent.setItems(vm.recentSales());
         recent.setCellFactory(list -> new RecentCell());
         recent.setPlaceholder(new Label(i18n.get("counter.recent.none")));
@@ -117,7 +122,9 @@ public final class CounterView {
 
     private void buildOperators() {
         for (Operator o : Operator.values()) {
-            ToggleButton b = new ToggleButton(o.displayName() + "  [" + o.key() + "]", Logos.view(o, 34));
+            HBox face = new HBox(10, Logos.view(o, 34), new Label(o.displayName()), KeyCap.of(String.valueOf(o.key())));
+            face.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            ToggleButton b = new ToggleButton(null, face);
             b.setId("operator-" + o.name().toLowerCase(java.util.Locale.ROOT));
             b.getStyleClass().add("operator-button");
             b.setContentDisplay(ContentDisplay.LEFT);
@@ -159,7 +166,7 @@ public final class CounterView {
                 return;
             }
             for (Promo p : vm.promos()) {
-                ToggleButton b = new ToggleButton(i18n.get(p.labelKey(o)));
+                ToggleButton b = new ToggleButton(i18n.get(p.labelKey(o)), OfferLabel.code(p));
                 b.setId("promo-" + p.type());
                 b.getStyleClass().add("promo-button");
                 b.setFocusTraversable(false);
@@ -184,9 +191,7 @@ public final class CounterView {
     private void buildAmounts() {
         for (Money m : CounterKeys.QUICK_AMOUNTS) {
             ToggleButton b = new ToggleButton(CounterKeys.amountLabel(m));
-            Label key = new Label(CounterKeys.keyLabel(m));
-            key.getStyleClass().add("key-cap");
-            b.setGraphic(key);
+            b.setGraphic(KeyCap.of(CounterKeys.keyLabel(m)));
             b.setContentDisplay(ContentDisplay.BOTTOM);
             b.setId("amount-" + m.centimes() / 100);
             b.getStyleClass().add("amount-button");
@@ -207,6 +212,18 @@ public final class CounterView {
         freeAmount.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
     }
 
+    private void buildKeysHelp() {
+        String[][] legend = {{"0…9", "counter.keys.digits"}, {"O  I  M", "counter.keys.operator"},
+            {"F1…F7", "counter.keys.amount"}, {"F8", "counter.keys.free_amount"}, {"*", "counter.keys.offer"},
+            {i18n.get("key.enter"), "counter.keys.sell"}, {i18n.get("key.escape"), "counter.keys.clear"},
+            {"Ctrl+1 2 3", "counter.keys.screens"}};
+        for (String[] entry : legend) {
+            HBox item = new HBox(5, KeyCap.of(entry[0]), new Label(i18n.get(entry[1])));
+            item.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            keysHelp.getChildren().add(item);
+        }
+    }
+
     private void bindErrors() {
         phoneError.textProperty().bind(vm.phoneErrorProperty());
         amountError.textProperty().bind(vm.amountErrorProperty());
@@ -216,6 +233,8 @@ public final class CounterView {
             l.visibleProperty().bind(l.textProperty().isNotEmpty());
         }
         sell.disableProperty().bind(vm.busyProperty());
+        sell.setGraphic(KeyCap.of(i18n.get("key.enter")));
+        sell.setContentDisplay(ContentDisplay.RIGHT);
     }
 
     private void bindCurrent() {
@@ -235,14 +254,15 @@ public final class CounterView {
         Sale s = vm.currentSaleProperty().get();
         if (e == null || s == null) {
             currentTitle.setText("");
+            currentLine.getChildren().clear();
             currentMeaning.setText(i18n.get("counter.current.none"));
             currentAdvice.setText("");
             track.getChildren().forEach(n -> n.getStyleClass().removeAll("done", "active"));
             return;
         }
         currentCard.getStyleClass().add(e.stage().styleClass());
-        currentTitle.setText(i18n.get("counter.current.title", e.label(), s.phone().display(),
-                s.operator().displayName(), s.value().display()));
+        currentTitle.setText(e.label());
+        showSaleLine(s);
         currentMeaning.setText(e.meaning());
         currentAdvice.setText(e.advice());
         for (int i = 0; i < track.getChildren().size(); i++) {
@@ -257,6 +277,17 @@ public final class CounterView {
                 step.setText(e.stage().isOutcome() ? e.label() : i18n.get("stage.outcome"));
             }
         }
+    }
+
+    private void showSaleLine(Sale s) {
+        Label phoneDigits = new Label(s.phone().display());
+        phoneDigits.getStyleClass().add("current-phone");
+        // digits read left to right, also in an Arabic layout
+        phoneDigits.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        Label operator = new Label(s.operator().displayName());
+        Label amount = new Label(s.value().display());
+        amount.getStyleClass().add("amount");
+        currentLine.getChildren().setAll(Logos.view(s.operator(), 22), phoneDigits, operator, amount);
     }
 
     private void bindConfirmation() {

@@ -1,7 +1,6 @@
 package ma.hanout.ui.counter;
 
 import java.util.List;
-import java.util.Optional;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -56,6 +55,7 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<OperatorSource> operatorSource =
             new ReadOnlyObjectWrapper<>(this, "operatorSource", OperatorSource.NONE);
     private final ObservableList<Promo> promos = FXCollections.observableArrayList();
+    private final ObservableList<Promo> promosView = FXCollections.unmodifiableObservableList(promos);
     private final ReadOnlyObjectWrapper<Promo> promo = new ReadOnlyObjectWrapper<>(this, "promo", Promo.PLAIN);
     private final ReadOnlyObjectWrapper<Money> amount = new ReadOnlyObjectWrapper<>(this, "amount");
     private final StringProperty freeAmountText = new SimpleStringProperty(this, "freeAmountText", "");
@@ -67,6 +67,8 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<SaleExplanation> currentExplanation =
             new ReadOnlyObjectWrapper<>(this, "currentExplanation");
     private final ObservableList<Sale> recentSales = FXCollections.observableArrayList();
+    // one read-only view each, kept: a view made per call listens weakly and goes quiet once collected
+    private final ObservableList<Sale> recentView = FXCollections.unmodifiableObservableList(recentSales);
     private final ReadOnlyIntegerWrapper phoneFocusRequests = new ReadOnlyIntegerWrapper(this, "phoneFocusRequests");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online", true);
 
@@ -409,7 +411,7 @@ public final class CounterViewModel {
     }
 
     public ObservableList<Promo> promos() {
-        return FXCollections.unmodifiableObservableList(promos);
+        return promosView;
     }
 
     public ReadOnlyObjectProperty<Promo> promoProperty() {
@@ -449,7 +451,7 @@ public final class CounterViewModel {
     }
 
     public ObservableList<Sale> recentSales() {
-        return FXCollections.unmodifiableObservableList(recentSales);
+        return recentView;
     }
 
     /** Incremented whenever the phone field should take the focus (after a sale, on Escape). */
@@ -464,10 +466,5 @@ public final class CounterViewModel {
     /** The i18n of this counter (for the view's cells). */
     public I18n i18n() {
         return i18n;
-    }
-
-    /** The first quick amount equal to {@code m}, if any: used to light its button. */
-    public static Optional<Money> quickAmount(Money m) {
-        return CounterKeys.QUICK_AMOUNTS.stream().filter(q -> q.equals(m)).findFirst();
     }
 }

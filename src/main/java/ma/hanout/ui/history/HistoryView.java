@@ -23,8 +23,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import ma.hanout.domain.Operator;
 import ma.hanout.domain.Sale;
+import ma.hanout.ui.DigitsCell;
 import ma.hanout.ui.Fxml;
 import ma.hanout.ui.I18n;
+import ma.hanout.ui.sale.OfferLabel;
 import ma.hanout.ui.sale.SaleChip;
 import ma.hanout.ui.sale.SaleExplanation;
 
@@ -104,12 +106,12 @@ public final class HistoryView {
         table.setPlaceholder(new Label(i18n.get("history.none")));
         ZoneId zone = ZoneId.systemDefault();
         whenColumn.setCellValueFactory(c -> new SimpleStringProperty(WHEN.format(c.getValue().createdAt().atZone(zone))));
-        whenColumn.setCellFactory(c -> new LeftToRightCell<>());
+        whenColumn.setCellFactory(c -> new DigitsCell<>());
         phoneColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().phone().display()));
-        phoneColumn.setCellFactory(c -> new LeftToRightCell<>());
+        phoneColumn.setCellFactory(c -> new DigitsCell<>());
         operatorColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().operator().displayName()));
         amountColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().value().display()));
-        amountColumn.setCellFactory(c -> new LeftToRightCell<>());
+        amountColumn.setCellFactory(c -> new DigitsCell<>());
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         statusColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -119,7 +121,7 @@ public final class HistoryView {
             }
         });
         referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().externalReference()));
-        referenceColumn.setCellFactory(c -> new LeftToRightCell<>());
+        referenceColumn.setCellFactory(c -> new DigitsCell<>());
         // the table only builds the rows in view; when one near the end is built, fetch the next page
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -137,7 +139,7 @@ public final class HistoryView {
         timeline.setItems(vm.timeline());
         timeline.setPlaceholder(new Label(""));
         tlAt.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().at()));
-        tlAt.setCellFactory(c -> new LeftToRightCell<>());
+        tlAt.setCellFactory(c -> new DigitsCell<>());
         tlWhat.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().what()));
         tlSource.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().source()));
         tlDetail.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().detail()));
@@ -162,7 +164,7 @@ public final class HistoryView {
         int r = 0;
         r = detail(r, "col.phone", s.phone().display(), true);
         r = detail(r, "col.operator", s.operator().displayName(), false);
-        r = detail(r, "col.offer", i18n.get(s.promo().labelKey(s.operator())), false);
+        r = detail(r, "col.offer", OfferLabel.of(s.promo(), s.operator(), i18n));
         r = detail(r, "col.amount", s.value().display(), true);
         if (s.billingAmount() != null) {
             r = detail(r, "history.billing", s.billingAmount().display(), true);
@@ -179,6 +181,14 @@ public final class HistoryView {
                 + (s.status() == null ? "" : " · " + s.status().code()), false);
         SaleExplanation e = vm.selectedExplanationProperty().get();
         detailsMeaning.setText(e == null ? "" : e.label() + " — " + e.meaning());
+    }
+
+    private int detail(int row, String labelKey, javafx.scene.Node value) {
+        Label k = new Label(i18n.get(labelKey));
+        k.getStyleClass().add("detail-key");
+        value.getStyleClass().add("detail-value");
+        detailsGrid.addRow(row, k, value);
+        return row + 1;
     }
 
     private int detail(int row, String labelKey, String value, boolean leftToRight) {
@@ -223,19 +233,6 @@ public final class HistoryView {
         protected void updateItem(Operator o, boolean empty) {
             super.updateItem(o, empty);
             setText(empty ? null : o == null ? i18n.get("history.operator.any") : o.displayName());
-        }
-    }
-
-    /** Digits, dates and references read left to right in every language. */
-    static final class LeftToRightCell<S> extends TableCell<S, String> {
-        LeftToRightCell() {
-            setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
         }
     }
 }

@@ -5,7 +5,6 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXML;
-import javafx.geometry.NodeOrientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,6 +12,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Duration;
+import ma.hanout.ui.DigitsCell;
 import ma.hanout.ui.Fxml;
 import ma.hanout.ui.I18n;
 import ma.hanout.ui.sale.SaleChip;
@@ -49,10 +49,10 @@ public final class QueueView {
         table.setPlaceholder(new Label(i18n.get("queue.empty")));
         ageColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().age()));
         phoneColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().sale().phone().display()));
-        phoneColumn.setCellFactory(c -> new LeftToRightCell<>());
+        phoneColumn.setCellFactory(c -> new DigitsCell<>());
         operatorColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().sale().operator().displayName()));
         amountColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().sale().value().display()));
-        amountColumn.setCellFactory(c -> new LeftToRightCell<>());
+        amountColumn.setCellFactory(c -> new DigitsCell<>());
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -91,18 +91,5 @@ public final class QueueView {
     /** Stops the age ticker (the screen is being replaced). */
     public void dispose() {
         ticker.stop();
-    }
-
-    /** Digits and amounts read left to right in every language. */
-    static final class LeftToRightCell<S> extends TableCell<S, String> {
-        LeftToRightCell() {
-            setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty ? null : item);
-        }
     }
 }

@@ -126,13 +126,13 @@ public final class QueueViewModel {
         if (row == null) {
             return;
         }
-        String question = i18n.get("queue.send.question", row.sale().phone().display(),
+        String question = i18n.get("queue.send.question", i18n.leftToRight(row.sale().phone().display()),
                 row.sale().operator().displayName(), row.sale().value().display());
         if (!dialogs.confirm(i18n.get("queue.send.title"), question, i18n.get("queue.send"))) {
             return;
         }
         work.run(() -> engine.await().sendNow(row.reference()), sale -> {
-            message.set(i18n.get("queue.send.done", sale.phone().display()));
+            message.set(i18n.get("queue.send.done", i18n.leftToRight(sale.phone().display())));
             refresh();
         }, failure -> {
             dialogs.showError(i18n.get("queue.send.title"), ErrorText.of(failure, i18n));
@@ -145,13 +145,13 @@ public final class QueueViewModel {
         if (row == null) {
             return;
         }
-        String question = i18n.get("queue.cancel.question", row.sale().phone().display(),
+        String question = i18n.get("queue.cancel.question", i18n.leftToRight(row.sale().phone().display()),
                 row.sale().operator().displayName(), row.sale().value().display());
         if (!dialogs.confirm(i18n.get("queue.cancel.title"), question, i18n.get("queue.cancel"))) {
             return;
         }
         work.run(() -> engine.await().cancel(row.reference()), sale -> {
-            message.set(i18n.get("queue.cancel.done", sale.phone().display()));
+            message.set(i18n.get("queue.cancel.done", i18n.leftToRight(sale.phone().display())));
             refresh();
         }, failure -> {
             dialogs.showError(i18n.get("queue.cancel.title"), ErrorText.of(failure, i18n));

@@ -24,7 +24,7 @@ public record SaleExplanation(SaleStage stage, String label, String meaning, Str
     public static SaleExplanation of(Sale sale, I18n i18n, boolean online) {
         SaleStage stage = SaleStage.of(sale);
         String label = i18n.get(stage.labelKey());
-        String phone = sale.phone().display();
+        String phone = i18n.leftToRight(sale.phone().display());
         return switch (stage) {
             case QUEUED -> new SaleExplanation(stage, label,
                     i18n.get(online ? "sale.meaning.queued_online" : "sale.meaning.queued_offline"),

@@ -26,7 +26,9 @@ public final class StatusBarViewModel {
     private final ReadOnlyBooleanWrapper relayShown = new ReadOnlyBooleanWrapper(this, "relayShown");
     private final ReadOnlyBooleanWrapper relayUp = new ReadOnlyBooleanWrapper(this, "relayUp");
     private final ReadOnlyStringWrapper balance = new ReadOnlyStringWrapper(this, "balance");
-    private final ReadOnlyStringWrapper queued = new ReadOnlyStringWrapper(this, "queued");
+    private final ReadOnlyStringWrapper queued = new ReadOnlyStringWrapper(this, "queued", "0");
+    private final ReadOnlyStringWrapper held = new ReadOnlyStringWrapper(this, "held", "");
+    private final ReadOnlyStringWrapper uncertain = new ReadOnlyStringWrapper(this, "uncertain", "");
     private final ReadOnlyBooleanWrapper queueAttention = new ReadOnlyBooleanWrapper(this, "queueAttention");
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper(this, "mode", "");
@@ -36,8 +38,7 @@ public final class StatusBarViewModel {
         this.i18n = i18n;
         this.work = work;
         connection.set(i18n.get("status.starting"));
-        balance.set(i18n.get("status.balance", i18n.get("status.balance_unknown")));
-        queued.set(i18n.get("status.queued", 0));
+        balance.set(i18n.get("status.balance_unknown"));
         engine.whenReady(this::engineReady);
         engine.whenFailed(e -> work.onUiThread(() -> {
             connection.set(i18n.get("status.failed_to_open", ErrorText.of(e, i18n)));
@@ -81,16 +82,10 @@ public final class StatusBarViewModel {
         relayUp.set(Boolean.TRUE.equals(s.relayConnected()));
         relay.set(s.relayConnected() == null ? ""
                 : i18n.get(s.relayConnected() ? "status.relay_connected" : "status.relay_disconnected"));
-        balance.set(i18n.get("status.balance",
-                s.balance() == null ? i18n.get("status.balance_unknown") : s.balance().display()));
-        StringBuilder q = new StringBuilder(i18n.get("status.queued", s.queued()));
-        if (s.held() > 0) {
-            q.append(" · ").append(i18n.get("status.held", s.held()));
-        }
-        if (s.uncertain() > 0) {
-            q.append(" · ").append(i18n.get("status.uncertain", s.uncertain()));
-        }
-        queued.set(q.toString());
+        balance.set(s.balance() == null ? i18n.get("status.balance_unknown") : s.balance().display());
+        queued.set(Integer.toString(s.queued()));
+        held.set(s.held() > 0 ? Integer.toString(s.held()) : "");
+        uncertain.set(s.uncertain() > 0 ? Integer.toString(s.uncertain()) : "");
         queueAttention.set(s.queued() + s.uncertain() > 0);
         demo.set(s.mode() == EngineStatus.Mode.DEMO);
         mode.set(switch (s.mode()) {
@@ -125,12 +120,24 @@ public final class StatusBarViewModel {
         return relayUp.getReadOnlyProperty();
     }
 
+    /** The known balance as money, or "unknown". */
     public ReadOnlyStringProperty balanceProperty() {
         return balance.getReadOnlyProperty();
     }
 
+    /** How many sales are not sent yet. */
     public ReadOnlyStringProperty queuedProperty() {
         return queued.getReadOnlyProperty();
+    }
+
+    /** Queued sales waiting for a person's decision; empty when none. */
+    public ReadOnlyStringProperty heldProperty() {
+        return held.getReadOnlyProperty();
+    }
+
+    /** Sent sales whose outcome is being checked; empty when none. */
+    public ReadOnlyStringProperty uncertainProperty() {
+        return uncertain.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty queueAttentionProperty() {

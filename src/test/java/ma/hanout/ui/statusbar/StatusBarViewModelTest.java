@@ -20,17 +20,18 @@ class StatusBarViewModelTest {
     @Test
     void saysItIsStartingUntilTheEngineIsOpen() {
         assertThat(vm.connectionProperty().get()).isEqualTo("Démarrage…");
-        assertThat(vm.balanceProperty().get()).isEqualTo("Solde : inconnu");
+        assertThat(vm.balanceProperty().get()).isEqualTo("inconnu");
     }
 
     @Test
     void showsOnlineBalanceQueueAndTheDemoBadge() {
         vm.show(new EngineStatus(Connectivity.ONLINE, null, null, Money.ofMad(1000), null, 0, 0, 0,
                 EngineStatus.Mode.DEMO));
-        assertThat(vm.connectionProperty().get()).isEqualTo("● En ligne");
+        assertThat(vm.connectionProperty().get()).isEqualTo("En ligne");
         assertThat(vm.connectionStyleProperty().get()).isEqualTo("state-good");
-        assertThat(vm.balanceProperty().get()).isEqualTo("Solde : 1\u202f000,00 DH");
-        assertThat(vm.queuedProperty().get()).isEqualTo("En attente : 0");
+        assertThat(vm.balanceProperty().get()).isEqualTo("1\u202f000,00 DH");
+        assertThat(vm.queuedProperty().get()).isEqualTo("0");
+        assertThat(vm.heldProperty().get()).as("hidden when none").isEmpty();
         assertThat(vm.relayShownProperty().get()).as("no relay configured: hidden").isFalse();
         assertThat(vm.demoProperty().get()).isTrue();
         assertThat(vm.modeProperty().get()).startsWith("DÉMO");
@@ -40,11 +41,13 @@ class StatusBarViewModelTest {
     void offlineWithWaitingSalesAndARelayDown() {
         vm.show(new EngineStatus(Connectivity.OFFLINE, null, Boolean.FALSE, null, null, 3, 1, 2,
                 EngineStatus.Mode.PRODUCTION));
-        assertThat(vm.connectionProperty().get()).startsWith("● Hors ligne");
+        assertThat(vm.connectionProperty().get()).startsWith("Hors ligne");
         assertThat(vm.connectionStyleProperty().get()).isEqualTo("state-bad");
         assertThat(vm.relayShownProperty().get()).isTrue();
         assertThat(vm.relayProperty().get()).isEqualTo("Relais déconnecté");
-        assertThat(vm.queuedProperty().get()).isEqualTo("En attente : 3 · à décider : 1 · à vérifier : 2");
+        assertThat(vm.queuedProperty().get()).isEqualTo("3");
+        assertThat(vm.heldProperty().get()).isEqualTo("1");
+        assertThat(vm.uncertainProperty().get()).isEqualTo("2");
         assertThat(vm.queueAttentionProperty().get()).isTrue();
         assertThat(vm.modeProperty().get()).isEmpty();
     }
@@ -53,6 +56,6 @@ class StatusBarViewModelTest {
     void aRefusedConnectionSaysWhy() {
         vm.show(new EngineStatus(Connectivity.REFUSED, "AUTH_INVALID", null, null, null, 0, 0, 0,
                 EngineStatus.Mode.PRODUCTION));
-        assertThat(vm.connectionProperty().get()).isEqualTo("● Connexion refusée : identifiants API invalides.");
+        assertThat(vm.connectionProperty().get()).isEqualTo("Connexion refusée : identifiants API invalides.");
     }
 }
