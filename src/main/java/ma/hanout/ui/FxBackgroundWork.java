@@ -2,6 +2,7 @@ package ma.hanout.ui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,16 +26,20 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
 
     @Override
     public <T> void run(Callable<T> task, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        pool.execute(() -> {
-            T result;
-            try {
-                result = task.call();
-            } catch (Throwable e) {
-                Platform.runLater(() -> onFailure.accept(e));
-                return;
-            }
-            Platform.runLater(() -> onSuccess.accept(result));
-        });
+        try {
+            pool.execute(() -> {
+                T result;
+                try {
+                    result = task.call();
+                } catch (Throwable e) {
+                    Platform.runLater(() -> onFailure.accept(e));
+                    return;
+                }
+                Platform.runLater(() -> onSuccess.accept(result));
+            });
+        } catch (RejectedExecutionException e) {
+            // closed: the window is going away, nobody is waiting for the answer
+        }
     }
 
     @Override
