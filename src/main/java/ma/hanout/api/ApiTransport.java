@@ -3,6 +3,10 @@ package ma.hanout.api;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -122,27 +126,43 @@ final class ApiTransport {
     private HttpResponse<byte[]> send(HttpRequest request, String endpoint) throws ApiTransportException {
         URI uri = request.uri();
         String server = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        // The request timeout of the JDK client stops counting once the headers arrive; a body that
+        // trickles forever would hold the caller (and the engine's lease) with it. A hard deadline
+        // over the whole exchange keeps "no answer in time" a timeout whatever the server does.
+        long deadline = config.connectTimeout().toMillis() + config.requestTimeout().toMillis() + 1000;
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw new ApiUnreachableException(endpoint, endpoint + ": could not connect to " + server + " within "
-                    + config.connectTimeout().toMillis() + " ms; nothing was sent", e);
-        } catch (HttpTimeoutException e) {
-            throw new ApiTimeoutException(endpoint, endpoint + ": no answer from " + server + " within "
-                    + config.requestTimeout().toMillis() + " ms; the request may have been applied", e);
-        } catch (ConnectException | SSLHandshakeException e) {
-            throw unreachable(endpoint, server, e);
-        } catch (IOException e) {
-            if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
-                throw unreachable(endpoint, server, e);
-            }
-            throw new ApiConnectionLostException(endpoint, endpoint + ": the connection to " + server
-                    + " broke before the whole answer came (" + reason(e) + "); the request may have been applied", e);
+            return exchange.get(deadline, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new ApiTimeoutException(endpoint, endpoint + ": no whole answer from " + server + " within "
+                    + deadline + " ms; the request may have been applied", e);
+        } catch (ExecutionException e) {
+            throw failure(endpoint, server, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             throw new ApiConnectionLostException(endpoint, endpoint + ": interrupted while waiting for " + server
                     + "; the request may have been applied", e);
         }
+    }
+
+    private ApiTransportException failure(String endpoint, String server, Throwable e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new ApiUnreachableException(endpoint, endpoint + ": could not connect to " + server + " within "
+                    + config.connectTimeout().toMillis() + " ms; nothing was sent", e);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new ApiTimeoutException(endpoint, endpoint + ": no answer from " + server + " within "
+                    + config.requestTimeout().toMillis() + " ms; the request may have been applied", e);
+        }
+        if (hasCause(e, ConnectException.class) || hasCause(e, SSLHandshakeException.class)
+                || hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+            return new ApiUnreachableException(endpoint,
+                    endpoint + ": cannot reach " + server + " (" + reason(e) + "); nothing was sent", e);
+        }
+        return new ApiConnectionLostException(endpoint, endpoint + ": the connection to " + server
+                + " broke before the whole answer came (" + reason(e) + "); the request may have been applied", e);
     }
 
     private static ApiUnreachableException unreachable(String endpoint, String server, IOException e) {
