@@ -105,13 +105,13 @@ final class Bodies {
     /** One recharge for {@code GET /_sim/recharges}. */
     record SimRecharge(String externalReference, String refInterne, int statusCode, String createdAt,
             boolean sandbox, String phone, String operator, BigDecimal value, String type, BigDecimal billingAmount,
-            String executedAt, List<SimStatus> statuses, String fault) {
+            String executedAt, List<SimStatus> statuses, String fault, int duplicateAttempts) {
         static SimRecharge of(RechargeRecord.View v, SimDates dates) {
             return new SimRecharge(v.externalReference(), v.refInterne(), v.statusCode(), dates.format(v.createdAt()),
                     v.environment() == Environment.SANDBOX, v.phone().national(), v.operator().wireName(),
                     mad(v.value()), v.type(), mad(v.billingAmount()), dates.format(v.executedAt()),
                     v.timeline().stream().map(c -> new SimStatus(c.code(), dates.instant(c.at()))).toList(),
-                    v.fault());
+                    v.fault(), v.duplicateAttempts());
         }
     }
 

@@ -59,6 +59,7 @@ final class RechargeDesk {
         Money balanceAfter;
         synchronized (book) {
             if (order.externalReference() != null && book.hasReference(order.externalReference())) {
+                book.byReference(order.externalReference()).ifPresent(RechargeRecord::duplicateAttempted);
                 throw ApiError.duplicateReference();
             }
             balanceAfter = env.debits() ? account.debit(billing, today) : account.balance();

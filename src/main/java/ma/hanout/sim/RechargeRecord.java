@@ -21,7 +21,7 @@ final class RechargeRecord {
     /** The recharge as it stands at one instant. */
     record View(String refInterne, String externalReference, Phone phone, Operator operator, Money value,
             String type, Money billingAmount, int statusCode, Instant createdAt, Instant executedAt,
-            Environment environment, List<StatusChange> timeline, String fault) {
+            Environment environment, List<StatusChange> timeline, String fault, int duplicateAttempts) {
     }
 
     final String refInterne;
@@ -41,6 +41,8 @@ final class RechargeRecord {
     /** Set by {@code /_sim/reset}: the recharge no longer exists and its scenario stops. */
     private volatile boolean forgotten;
     private final List<StatusChange> timeline = new ArrayList<>(4);
+    /** Sends refused with 409 because this recharge already had their reference: what a test of "never twice" counts. */
+    private final java.util.concurrent.atomic.AtomicInteger duplicateAttempts = new java.util.concurrent.atomic.AtomicInteger();
 
     RechargeRecord(String refInterne, RechargeOrder order, Money billingAmount, Instant createdAt,
             LocalDate createdOn, Environment environment, String fault) {
@@ -70,6 +72,10 @@ final class RechargeRecord {
         return old;
     }
 
+    void duplicateAttempted() {
+        duplicateAttempts.incrementAndGet();
+    }
+
     void forget() {
         forgotten = true;
     }
@@ -80,6 +86,6 @@ final class RechargeRecord {
 
     synchronized View view() {
         return new View(refInterne, externalReference, phone, operator, value, type, billingAmount, statusCode,
-                createdAt, executedAt, environment, List.copyOf(timeline), fault);
+                createdAt, executedAt, environment, List.copyOf(timeline), fault, duplicateAttempts.get());
     }
 }

@@ -149,6 +149,14 @@ final class EngineHarness implements AutoCloseable {
                 duplicated++;
                 problems.add(s.externalReference() + " is on the server " + onServer.size() + " times");
             }
+            // the simulator refuses a second recharge with one reference (409); a send that reached it
+            // while it already held the recharge is the double a less careful server would have made
+            int resentOntoExisting = onServer.stream().mapToInt(n -> n.path("duplicate_attempts").asInt()).sum();
+            if (resentOntoExisting > 0) {
+                duplicated++;
+                problems.add(s.externalReference() + " was sent again " + resentOntoExisting
+                        + " time(s) while the server already had it");
+            }
             switch (s.state()) {
                 case ACCEPTED -> {
                     if (onServer.isEmpty()) {
