@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import ma.hanout.store.QueuedSale;
+import ma.hanout.domain.RechargeStatus;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleState;
 import ma.hanout.store.SaleStore;
@@ -43,7 +44,7 @@ final class OutboxWorker {
     }
 
     /** One pass over what is due now. Returns how many sales it acted on (0: nothing due). */
-    int runOnce(boolean includeHeld) {
+    synchronized int runOnce(boolean includeHeld) {
         Instant now = clock.instant();
         if (now.isAfter(lastRecovery.plusSeconds(2)) || lastRecovery == Instant.EPOCH) {
             recoverInterrupted(now);
@@ -72,22 +73,24 @@ final class OutboxWorker {
                 if (cur == null) {
                     continue;
                 }
+                if (includeHeld && cur.state().isUnsettled() && sales.isHeld(tx.connection(), cur.externalReference())) {
+                    // a person's decision (drain --include-held): this sale may go out although it is old
+                    sales.approve(tx.connection(), cur.externalReference(), now);
+                    tx.note(cur.externalReference(), TimelineSource.PERSON, "sent although held: drain --include-held");
+                }
                 if (cur.state() == SaleState.UNCERTAIN) {
                     uncertain.add(cur);
                 } else if (cur.state() == SaleState.QUEUED) {
                     boolean held = sales.isHeld(tx.connection(), cur.externalReference());
-                    if (held && !includeHeld) {
+                    if (held) {
                         sales.release(tx.connection(), cur.externalReference(), owner);
-                    } else if (!held && isTooOld(cur, now) && !sales.isApproved(tx.connection(), cur.externalReference())) {
+                    } else if (isTooOld(cur, now) && !sales.isApproved(tx.connection(), cur.externalReference())) {
                         sales.setHold(tx.connection(), cur.externalReference(), true);
                         tx.note(cur.externalReference(), TimelineSource.WORKER,
                                 "queued longer than " + config.queueMaxAge().toMinutes()
                                         + " min: waits for a person to send or cancel it");
                         sales.release(tx.connection(), cur.externalReference(), owner);
                     } else {
-                        if (held) {
-                            sales.approve(tx.connection(), cur.externalReference(), now);
-                        }
                         fresh.add(cur);
                     }
                 } else {
@@ -113,9 +116,14 @@ final class OutboxWorker {
     /** Moves the sales to SENDING (committed), sends them, records the outcomes and frees the leases. */
     private void send(List<Sale> batch) {
         Instant now = clock.instant();
+        Instant leaseUntil = now.plus(config.lease());
         List<Sale> sending = recorder.transaction(tx -> {
             List<Sale> out = new ArrayList<>();
             for (Sale s : batch) {
+                // the lease must still be ours, renewed to cover this very request
+                if (!sales.claim(tx.connection(), s.externalReference(), owner, leaseUntil, now)) {
+                    continue;
+                }
                 tx.change(s.externalReference(), TimelineSource.WORKER, cur -> {
                     if (cur.state() != SaleState.QUEUED && cur.state() != SaleState.UNCERTAIN) {
                         return null;
@@ -163,14 +171,25 @@ final class OutboxWorker {
                         return null;
                     }
                     ServerRecharge rec = f.recharge();
+                    if (!SameSale.matches(cur, rec)) {
+                        Sale refused = cur.withState(SaleState.REJECTED, now)
+                                .withError("DUPLICATE_REFERENCE", SameSale.describe(rec), now)
+                                .withAttempt(cur.attempts(), null, now);
+                        return SaleRecorder.Change.of(refused, SameSale.describe(rec));
+                    }
+                    RechargeStatus status = rec.status() != null && rec.status().isProgressFrom(cur.status())
+                            ? rec.status() : cur.status();
                     Sale next = cur.withState(SaleState.ACCEPTED, now)
-                            .withServerRecord(rec.refInterne(), rec.status(), rec.billingAmount(), rec.executedAt(), now)
+                            .withServerRecord(rec.refInterne(), status, rec.billingAmount(), rec.executedAt(), now)
                             .withError(null, null, now).withAttempt(cur.attempts(), null, now);
                     return new SaleRecorder.Change(next, "found on the server by reference: adopted", true);
                 });
                 sales.release(tx.connection(), s.externalReference(), owner);
                 return null;
             });
+        } else if (r instanceof LookupResult.Missing && "DUPLICATE_REFERENCE".equals(s.errorCode())) {
+            // the server said the reference exists, its lookup says it does not: ask again later, never resend
+            waitAndAskAgain(s, "the server reported the reference as used but cannot find it yet", now);
         } else if (r instanceof LookupResult.Missing) {
             if (isTooOld(s, now) && !sales.isApproved(s.externalReference())) {
                 recorder.transaction(tx -> {
@@ -188,20 +207,24 @@ final class OutboxWorker {
                     "not on the server: sending again with the same reference");
             send(List.of(s));
         } else {
-            String reason = ((LookupResult.Unknown) r).reason();
-            recorder.transaction(tx -> {
-                tx.change(s.externalReference(), TimelineSource.RECONCILE, cur -> {
-                    if (cur.state() != SaleState.UNCERTAIN) {
-                        return null;
-                    }
-                    int tries = cur.attempts() + 1;
-                    return SaleRecorder.Change.of(cur.withError("NO_ANSWER", reason, now)
-                            .withAttempt(tries, now.plus(backoff.after(tries)), now), null);
-                });
-                sales.release(tx.connection(), s.externalReference(), owner);
-                return null;
-            });
+            waitAndAskAgain(s, ((LookupResult.Unknown) r).reason(), now);
         }
+    }
+
+    /** Stays uncertain and asks again after a backoff that grows with every try. */
+    private void waitAndAskAgain(Sale s, String reason, Instant now) {
+        recorder.transaction(tx -> {
+            tx.change(s.externalReference(), TimelineSource.RECONCILE, cur -> {
+                if (cur.state() != SaleState.UNCERTAIN) {
+                    return null;
+                }
+                int tries = cur.attempts() + 1;
+                return SaleRecorder.Change.of(cur.withError(cur.errorCode() == null ? "NO_ANSWER" : cur.errorCode(),
+                        reason, now).withAttempt(tries, now.plus(backoff.after(tries)), now), null);
+            });
+            sales.release(tx.connection(), s.externalReference(), owner);
+            return null;
+        });
     }
 
     private void releaseAll(List<Sale> batch) {
@@ -220,26 +243,31 @@ final class OutboxWorker {
      */
     void recoverInterrupted(Instant now) {
         List<SaleStore.Lease> leases = sales.leases();
-        List<SaleStore.Lease> dead = new ArrayList<>();
+        List<SaleStore.Lease> deadList = new ArrayList<>();
         for (SaleStore.Lease l : leases) {
+            // between two passes nothing of ours is in flight: a lease of ours is left over from a
+            // pass that failed half-way. A process of this host counts while it runs, whatever its
+            // lease's expiry; one of another host only until its lease expires.
             boolean expired = l.until() != null && l.until().isBefore(now);
-            if (!l.owner().equals(owner) && (expired || !LeaseOwner.mayBeAlive(l.owner()))) {
-                dead.add(l);
+            boolean dead = l.owner().equals(owner)
+                    || (LeaseOwner.isOfThisHost(l.owner()) ? !LeaseOwner.mayBeAlive(l.owner()) : expired);
+            if (dead) {
+                deadList.add(l);
             }
         }
         List<String> orphanSending = new ArrayList<>();
         for (Sale s : sales.byState(SaleState.SENDING)) {
             Optional<SaleStore.Lease> l = leases.stream().filter(x -> x.externalReference().equals(s.externalReference()))
                     .findFirst();
-            if (l.isEmpty() || dead.contains(l.get())) {
+            if (l.isEmpty() || deadList.contains(l.get())) {
                 orphanSending.add(s.externalReference());
             }
         }
-        if (dead.isEmpty() && orphanSending.isEmpty()) {
+        if (deadList.isEmpty() && orphanSending.isEmpty()) {
             return;
         }
         recorder.transaction(tx -> {
-            for (SaleStore.Lease l : dead) {
+            for (SaleStore.Lease l : deadList) {
                 sales.breakLease(tx.connection(), l.externalReference(), l.owner());
             }
             for (String ref : orphanSending) {

@@ -8,6 +8,7 @@ import ma.hanout.domain.Money;
 import ma.hanout.domain.Operator;
 import ma.hanout.domain.Phone;
 import ma.hanout.domain.Promo;
+import ma.hanout.domain.RechargeStatus;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleState;
 import ma.hanout.store.SaleStore;
@@ -64,10 +65,16 @@ final class StatusTracker {
                             progress ? rec.executedAt() : null, now), null);
                 }
                 case QUEUED, UNCERTAIN -> {
+                    if (!SameSale.matches(cur, rec)) {
+                        // our reference on someone else's recharge: never adopt it (the worker refuses the sale)
+                        return null;
+                    }
                     // the server has it: whatever we thought, adopt its record
                     result[0] = Applied.ADOPTED;
+                    RechargeStatus status = rec.status() != null && rec.status().isProgressFrom(cur.status())
+                            ? rec.status() : cur.status();
                     Sale next = cur.withState(SaleState.ACCEPTED, now)
-                            .withServerRecord(rec.refInterne(), rec.status(), rec.billingAmount(), rec.executedAt(), now)
+                            .withServerRecord(rec.refInterne(), status, rec.billingAmount(), rec.executedAt(), now)
                             .withError(null, null, now).withAttempt(cur.attempts(), null, now);
                     return new SaleRecorder.Change(next, "reported by the server (" + source + "): adopted", true);
                 }

@@ -154,6 +154,24 @@ class EngineQueueTest {
     }
 
     @Test
+    void aReferenceTakenOnTheServerByAnotherRechargeIsNeverAdoptedAsThisSale() throws Exception {
+        try (EngineHarness h = EngineHarness.start(dir, EngineHarness.sim())) {
+            var other = EngineHarness.client(h.sim, Duration.ofSeconds(2));
+            other.recharge(new ma.hanout.api.RechargeRequest(Phone.parse("0622222222"), Operator.ORANGE,
+                    Money.ofMad(10), Promo.PLAIN, "ORDER-7"));
+            // the same reference, reused for another customer (a fresh data folder, an integrator's own --ref)
+            Sale s = h.engine.sell(new SaleRequest(Phone.parse("0611111111"), Operator.INWI, Money.ofMad(20), Promo.PLAIN,
+                    "ORDER-7", Sale.Origin.CLI, null));
+            assertThat(h.engine.drain(true, Duration.ofSeconds(10), false).settled()).isTrue();
+            Sale refused = h.engine.find(s.externalReference()).orElseThrow();
+            assertThat(refused.state()).isEqualTo(SaleState.REJECTED);
+            assertThat(refused.errorCode()).isEqualTo("DUPLICATE_REFERENCE");
+            assertThat(refused.errorMessage()).contains("another recharge").contains("0622222222");
+            assertThat(refused.refInterne()).isNull();
+        }
+    }
+
+    @Test
     void aReferenceAlreadyUsedLocallyIsRefusedBeforeAnythingIsSent() {
         try (EngineHarness h = EngineHarness.start(dir, EngineHarness.sim())) {
             SaleRequest r = new SaleRequest(Phone.parse("0612345678"), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
