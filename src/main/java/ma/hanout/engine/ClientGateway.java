@@ -71,6 +71,15 @@ final class ClientGateway implements RechargeGateway {
         try {
             r = client.bulk(requests);
         } catch (ApiException e) {
+            if (e.isDefinitive() && !e.mayHaveBeenApplied() && !isRefusal(e) && !(e instanceof DuplicateReferenceException)) {
+                // the call as a whole was refused (a batch limit, a validation of the envelope): nothing was
+                // applied, and no sale is to blame for it; send each one on its own instead
+                List<SendResult> one = new ArrayList<>(sales.size());
+                for (Sale s : sales) {
+                    one.add(send(s));
+                }
+                return one;
+            }
             return Collections.nCopies(sales.size(), classify(e));
         }
         connectivity.answered();
@@ -82,7 +91,10 @@ final class ClientGateway implements RechargeGateway {
         List<SendResult> out = new ArrayList<>(sales.size());
         for (int i = 0; i < sales.size(); i++) {
             BulkItem item = r.items().get(i);
-            if (item.success()) {
+            if (item.externalReference() != null && !item.externalReference().equals(sales.get(i).externalReference())) {
+                // answered out of order: this item may describe another sale; ask by reference
+                out.add(new SendResult.Uncertain("bulk item " + i + " names " + item.externalReference()));
+            } else if (item.success()) {
                 out.add(new SendResult.Accepted(item.refInterne(), RechargeStatus.of(item.statusCode()), null,
                         i == sales.size() - 1 ? r.balance() : null));
             } else if ("DUPLICATE_REFERENCE".equals(item.error())) {

@@ -61,6 +61,8 @@ public final class SaleEngine implements AutoCloseable {
     private final BalanceTracker balance;
     private final StatusBoard board;
     private final ExternalReference references;
+    /** This engine's name on the leases it takes. */
+    private final String owner = LeaseOwner.newInstance();
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("hanout-notify"));
     private final AtomicBoolean statusPending = new AtomicBoolean();
@@ -87,7 +89,7 @@ public final class SaleEngine implements AutoCloseable {
         this.balance = new BalanceTracker(balances, clock, board::balance);
         Backoff backoff = new Backoff(config.backoffInitial(), config.backoffMax(), new Random());
         this.worker = new OutboxWorker(sales, recorder, gateway, new SaleOutcomes(backoff, config), balance, config,
-                backoff, LeaseOwner.self());
+                backoff, owner);
         this.tracker = new StatusTracker(sales, recorder, clock);
         this.poller = new StatusPoller(sales, gateway, tracker, config, () -> Boolean.TRUE.equals(board.relayConnected()));
         this.history = new HistorySync(gateway, tracker, 50);
@@ -230,7 +232,9 @@ public final class SaleEngine implements AutoCloseable {
 
     /** Estimated cost of a sale and whether the known balance (plus credit limit) covers it, online or offline. */
     public Coverage coverage(Operator operator, Money value) {
-        Money estimate = prices.find(operator).map(p -> p.billingFor(value)).orElse(value);
+        java.util.Map<Operator, Price> margins = new java.util.EnumMap<>(Operator.class);
+        prices.all().forEach(p -> margins.put(p.operator(), p));
+        Money estimate = estimate(margins, operator, value);
         Optional<BalanceSnapshot> b = balance.latest();
         if (b.isEmpty()) {
             return new Coverage(estimate, null, 0);
@@ -242,9 +246,15 @@ public final class SaleEngine implements AutoCloseable {
         for (QueuedSale q : sales.unsettled()) {
             Sale s = q.sale();
             available = available.minus(s.billingAmount() != null ? s.billingAmount()
-                    : prices.find(s.operator()).map(p -> p.billingFor(s.value())).orElse(s.value()));
+                    : estimate(margins, s.operator(), s.value()));
         }
         return new Coverage(estimate, available, b.get().at().toEpochMilli());
+    }
+
+    /** The cached margin's billing, or the face value when no price is known yet (the cautious guess). */
+    private static Money estimate(java.util.Map<Operator, Price> margins, Operator operator, Money value) {
+        Price p = margins.get(operator);
+        return p == null ? value : p.billingFor(value);
     }
 
     /** The operator of this number's last sale: numbers are portable, so this beats the prefix hint. */
@@ -263,7 +273,7 @@ public final class SaleEngine implements AutoCloseable {
                 throw new DomainException("sale.cancel_refused", "Sale " + cur.externalReference() + " is " + cur.state()
                         + " and may have reached the server: only a sale never sent can be cancelled");
             }
-            if (sales.isLeasedByOther(tx.connection(), cur.externalReference(), LeaseOwner.self(), clock.instant())) {
+            if (sales.isLeasedByOther(tx.connection(), cur.externalReference(), owner, clock.instant())) {
                 throw new DomainException("sale.busy", "Sale " + cur.externalReference() + " is being sent right now");
             }
             return tx.change(cur.externalReference(), TimelineSource.PERSON,
@@ -350,11 +360,14 @@ public final class SaleEngine implements AutoCloseable {
             }
         });
         try {
+            long deadline = System.nanoTime() + timeout.toNanos();
             Sale now = require(externalReference);
-            if (!isFinal(now)) {
-                done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // events cover this process; re-reading the row covers another process sending it
+            while (!isFinal(now) && System.nanoTime() < deadline) {
+                done.await(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
+                now = require(externalReference);
             }
-            return require(externalReference);
+            return now;
         } finally {
             unsubscribe.run();
         }
@@ -379,7 +392,7 @@ public final class SaleEngine implements AutoCloseable {
             if (left.isEmpty()) {
                 return new DrainResult(true, passes, left);
             }
-            boolean onlyHeld = left.stream().allMatch(q -> q.held() && q.sale().state() == SaleState.QUEUED);
+            boolean onlyHeld = left.stream().allMatch(QueuedSale::held);
             if (!untilSettled && acted == 0 || onlyHeld && !includeHeld || System.nanoTime() > deadline) {
                 return new DrainResult(false, passes, left);
             }
@@ -453,7 +466,7 @@ public final class SaleEngine implements AutoCloseable {
         }
         Sale sale = s.get();
         LookupResult r = sale.refInterne() != null ? gateway.byId(sale.refInterne()) : gateway.byReference(sale.externalReference());
-        sales.markChecked(sale.externalReference(), clock.instant());
+        poller.checked(sale.externalReference(), clock.instant());
         if (r instanceof LookupResult.Found f) {
             ServerRecharge rec = f.recharge();
             tracker.apply(new ServerRecharge(rec.refInterne(), sale.externalReference(), rec.phone(), rec.operator(),

@@ -47,7 +47,7 @@ final class SaleOutcomes {
         }
         if (result instanceof SendResult.Uncertain u) {
             Sale s = sending.withState(SaleState.UNCERTAIN, now).withError("NO_ANSWER", u.reason(), now)
-                    .withAttempt(sending.attempts(), now.plus(backoff.after(1)), now);
+                    .withAttempt(sending.attempts(), now.plus(backoff.after(sending.attempts())), now);
             return new SaleRecorder.Change(s, "outcome unknown (" + u.reason() + "): will ask by reference", true);
         }
         if (result instanceof SendResult.NotSent n) {

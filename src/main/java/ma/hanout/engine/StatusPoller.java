@@ -27,6 +27,7 @@ final class StatusPoller {
     private final StatusTracker tracker;
     private final EngineConfig config;
     private final BooleanSupplier relayDelivering;
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastChecked = new java.util.concurrent.ConcurrentHashMap<>();
 
     StatusPoller(SaleStore sales, RechargeGateway gateway, StatusTracker tracker, EngineConfig config,
             BooleanSupplier relayDelivering) {
@@ -41,21 +42,21 @@ final class StatusPoller {
     int runOnce() {
         Instant now = config.clock().instant();
         Map<String, Sale> watch = new LinkedHashMap<>();
-        for (Sale s : sales.watchList(SETTLED, now.minus(config.watchWindow()), 100)) {
+        for (Sale s : sales.watchList(SETTLED, now.minus(config.watchWindow()), 500)) {
             watch.put(s.externalReference(), s);
         }
         // failed, but a second attempt (21, 22) may still follow
-        for (Sale s : sales.watchList(ALL_BUT_FAILED, now.minus(config.failedWatch()), 100)) {
+        for (Sale s : sales.watchList(ALL_BUT_FAILED, now.minus(config.failedWatch()), 500)) {
             watch.putIfAbsent(s.externalReference(), s);
         }
         int asked = 0;
         for (Sale s : watch.values()) {
-            Instant checked = sales.checkedAt(s.externalReference()).orElse(null);
+            Instant checked = lastChecked.get(s.externalReference());
             if (checked != null && checked.plus(interval(s, now)).isAfter(now)) {
                 continue;
             }
             LookupResult r = s.refInterne() != null ? gateway.byId(s.refInterne()) : gateway.byReference(s.externalReference());
-            sales.markChecked(s.externalReference(), config.clock().instant());
+            checked(s.externalReference(), config.clock().instant());
             asked++;
             if (r instanceof LookupResult.Found f) {
                 ServerRecharge rec = f.recharge();
@@ -69,6 +70,17 @@ final class StatusPoller {
             }
         }
         return asked;
+    }
+
+    /**
+     * When a sale was last asked about. Kept in memory: writing it to the database on every poll
+     * would put a durable commit in front of the cashier's next sale several times a second.
+     */
+    void checked(String externalReference, Instant at) {
+        lastChecked.put(externalReference, at);
+        if (lastChecked.size() > 10_000) {
+            lastChecked.clear();
+        }
     }
 
     /** Fast at first, slower with age: most recharges settle within seconds. */

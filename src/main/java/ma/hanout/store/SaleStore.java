@@ -399,8 +399,8 @@ public final class SaleStore {
                     .append(Sql.placeholders(finalCodes.size())).append("))");
             args.addAll(finalCodes);
         }
-        // never checked (NULL) sorts first
-        sql.append(" ORDER BY checked_at, created_at LIMIT ?");
+        // never checked (NULL) sorts first, then the newest: a fresh sale is the one a cashier waits on
+        sql.append(" ORDER BY checked_at, created_at DESC LIMIT ?");
         args.add(limit);
         return db.read(c -> sales(list(c, sql.toString(), args.toArray())));
     }

@@ -281,7 +281,7 @@ class SaleStoreTest {
     }
 
     @Test
-    void watchListIsAcceptedSalesNotFinalYetLeastRecentlyCheckedFirst() {
+    void watchListIsAcceptedSalesNotFinalYetLeastRecentlyCheckedThenNewestFirst() {
         Set<Integer> finals = Set.of(3, 4, 11);
         sales.insert(in("HN-NO-STATUS", SaleState.ACCEPTED, null, T0.plusSeconds(1)));
         sales.insert(in("HN-PENDING", SaleState.ACCEPTED, 2, T0.plusSeconds(2)));
@@ -290,13 +290,15 @@ class SaleStoreTest {
         sales.insert(in("HN-REFUNDED", SaleState.ACCEPTED, 11, T0.plusSeconds(5)));
         sales.insert(in("HN-QUEUED", SaleState.QUEUED, null, T0.plusSeconds(6)));
         sales.insert(in("HN-TOO-OLD", SaleState.ACCEPTED, 2, T0.minusSeconds(1)));
+        sales.insert(in("HN-NEWEST", SaleState.ACCEPTED, 1, T0.plusSeconds(7)));
         sales.markChecked("HN-NO-STATUS", T0.plusSeconds(100));
         sales.markChecked("HN-PENDING", T0.plusSeconds(50));
 
         assertThat(sales.watchList(finals, T0, 10)).extracting(Sale::externalReference)
-                .containsExactly("HN-SECOND-TRY", "HN-PENDING", "HN-NO-STATUS");
-        assertThat(sales.watchList(finals, T0, 1)).extracting(Sale::externalReference).containsExactly("HN-SECOND-TRY");
-        assertThat(sales.watchList(Set.of(), T0, 10)).hasSize(5);
+                .containsExactly("HN-NEWEST", "HN-SECOND-TRY", "HN-PENDING", "HN-NO-STATUS");
+        // among the never checked, the newest first: it is the one a cashier waits on
+        assertThat(sales.watchList(finals, T0, 1)).extracting(Sale::externalReference).containsExactly("HN-NEWEST");
+        assertThat(sales.watchList(Set.of(), T0, 10)).hasSize(6);
     }
 
     @Test
