@@ -34,6 +34,11 @@ public final class RelayLink implements AutoCloseable {
     private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final RelaySubscriber subscriber;
+    private static final java.util.concurrent.ExecutorService HINTS = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hanout-relay-hints");
+        t.setDaemon(true);
+        return t;
+    });
 
     private RelayLink(RelaySubscriber subscriber) {
         this.subscriber = subscriber;
@@ -68,7 +73,9 @@ public final class RelayLink implements AutoCloseable {
             return;
         }
         if (!e.verified()) {
-            engine.refreshStatus(ref.orElseGet(id::get));
+            String reference = ref.orElseGet(id::get);
+            // a lookup per event must not hold up the stream: ask on the side
+            HINTS.execute(() -> engine.refreshStatus(reference));
             return;
         }
         engine.applyServerReport(new ServerRecharge(id.orElse(null), ref.orElse(null), e.recharge().phone().orElse(null),

@@ -64,6 +64,7 @@ public final class SellCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<SaleRequest> requests = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         List<BatchFile.BadLine> badLines = List.of();
         if (batch != null) {
             if (phone != null || operator != null || value != null || type != null || ref != null) {
@@ -71,7 +72,10 @@ public final class SellCommand implements Callable<Integer> {
             }
             BatchFile.Parsed parsed = BatchFile.read(batch);
             badLines = parsed.bad();
-            parsed.lines().forEach(l -> requests.add(l.request()));
+            parsed.lines().forEach(l -> {
+                requests.add(l.request());
+                lineNumbers.add(l.lineNumber());
+            });
         } else {
             requests.add(single());
         }
@@ -86,7 +90,8 @@ public final class SellCommand implements Callable<Integer> {
         try (AppContext app = engineOptions.open()) {
             SaleEngine engine = app.engine();
             List<Sale> sold = new ArrayList<>();
-            for (SaleRequest r : requests) {
+            for (int i = 0; i < requests.size(); i++) {
+                SaleRequest r = requests.get(i);
                 Coverage c = engine.coverage(r.operator(), r.value());
                 if (!c.covered()) {
                     err.println("warning: the known balance (" + c.available().display("MAD") + " available) may not cover "
@@ -99,7 +104,7 @@ public final class SellCommand implements Callable<Integer> {
                     if (batch == null) {
                         throw e;
                     }
-                    err.println(r.phone().national() + ": " + e.getMessage() + " (not sold)");
+                    err.println("line " + lineNumbers.get(i) + ": " + e.getMessage() + " (not sold)");
                 }
             }
             List<Sale> result = new ArrayList<>();

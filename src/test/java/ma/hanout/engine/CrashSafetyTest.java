@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyTest {
     private static final int SALES = 300;
     private static final int KILLS = 20;
+    private static final int PER_ROUND = 12;
 
     @TempDir
     Path dir;
@@ -37,26 +38,19 @@ class CrashSafetyTest {
         Random random = new Random(20261122L);
         try (Simulator sim = Simulator.start(SimConfig.builder().port(0).timeScale(0.005).seed(5L)
                 .balance(ma.hanout.domain.Money.ofMad(1_000_000))
-                .faults("latency=2ms,timeout=0.05,error-before=0.05,error-after=0.05,reset=0.05").build())) {
+                .faults("latency=5ms,timeout=0.1,error-before=0.05,error-after=0.05,reset=0.05").build())) {
             List<Sale> sold = new ArrayList<>();
-            try (Database db = Database.open(dir.resolve("hanout.db"))) {
-                SaleEngine seller = SaleEngine.create(db, EngineHarness.client(sim, Duration.ofSeconds(1)),
-                        EngineHarness.fastConfig(Duration.ofSeconds(1)), EngineStatus.Mode.DEMO);
-                for (int i = 0; i < SALES; i++) {
-                    sold.add(seller.sell(SaleRequest.of(ma.hanout.domain.Phone.parse(EngineHarness.ordinaryNumber(i)),
-                            ma.hanout.domain.Operator.values()[i % 3], ma.hanout.domain.Money.ofMad(5 + i % 3 * 5),
-                            ma.hanout.domain.Promo.PLAIN, Sale.Origin.BATCH)));
-                }
-                seller.close();
-            }
+            sellMore(sim, sold, SALES - KILLS * PER_ROUND);
 
             int kills = 0;
             int finishedBeforeKill = 0;
             int caughtSending = 0;
             int settledDuringKills = 0;
             for (int i = 0; i < KILLS; i++) {
+                // new sales keep arriving, as at a counter, so every kill lands on work in progress
+                sellMore(sim, sold, PER_ROUND);
                 Process p = drainProcess(sim, 30);
-                long wait = 200 + random.nextInt(1600);
+                long wait = 300 + random.nextInt(1200);
                 if (p.waitFor(wait, TimeUnit.MILLISECONDS)) {
                     finishedBeforeKill++;
                 } else {
@@ -95,6 +89,20 @@ class CrashSafetyTest {
                 assertThat(caughtSending).as("some kills landed while a send was in flight").isPositive();
                 engine.close();
             }
+        }
+    }
+
+    private void sellMore(Simulator sim, List<Sale> sold, int n) {
+        try (Database db = Database.open(dir.resolve("hanout.db"))) {
+            SaleEngine seller = SaleEngine.create(db, EngineHarness.client(sim, Duration.ofSeconds(1)),
+                    EngineHarness.fastConfig(Duration.ofSeconds(1)), EngineStatus.Mode.DEMO);
+            for (int i = 0; i < n; i++) {
+                int k = sold.size();
+                sold.add(seller.sell(SaleRequest.of(ma.hanout.domain.Phone.parse(EngineHarness.ordinaryNumber(k)),
+                        ma.hanout.domain.Operator.values()[k % 3], ma.hanout.domain.Money.ofMad(5 + k % 3 * 5),
+                        ma.hanout.domain.Promo.PLAIN, Sale.Origin.BATCH)));
+            }
+            seller.close();
         }
     }
 
