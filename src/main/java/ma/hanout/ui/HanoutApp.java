@@ -96,7 +96,7 @@ public final class HanoutApp extends Application {
             AppContext ctx = AppContext.open(home, ConnectionSettings.Flags.NONE, System.getenv(),
                     Clock.systemDefaultZone(), scale);
             context.complete(ctx);
-            ctx.engine().start();
+            ctx.startBackgroundWork();
             if (ctx.engine().status().mode() == EngineStatus.Mode.DEMO) {
                 DemoShop.seedIfNew(ctx.engine(), ctx.settings());
             }
