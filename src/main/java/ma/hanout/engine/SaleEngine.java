@@ -216,13 +216,9 @@ public final class SaleEngine implements AutoCloseable {
         Instant now = clock.instant();
         Sale sale = Sale.newQueued(ref, request.phone(), request.operator(), request.value(), request.promo(),
                 request.origin(), now);
-        String source = switch (request.origin()) {
-            case BATCH -> TimelineSource.BATCH;
-            case CLI -> TimelineSource.CLI;
-            default -> TimelineSource.COUNTER;
-        };
+        String source = sourceOf(request.origin());
         try {
-            recorder.create(sale, source, request.cashier() == null ? "sold" : "sold by " + request.cashier());
+            recorder.create(sale, source, null, request.cashier());
         } catch (DuplicateSaleException e) {
             throw new DomainException("reference.duplicate", "External reference '" + ref + "' is already used by another sale");
         }
@@ -309,8 +305,29 @@ public final class SaleEngine implements AutoCloseable {
         return sales.findByEitherReference(reference);
     }
 
+    /** A sale's timeline, oldest first, starting with its creation. */
     public List<SaleEvent> timeline(String externalReference) {
-        return events.timeline(externalReference);
+        List<SaleEvent> stored = events.timeline(externalReference);
+        Optional<Sale> sale = sales.find(externalReference);
+        if (sale.isEmpty() || sale.get().origin() == Sale.Origin.REMOTE) {
+            return stored;
+        }
+        Sale s = sale.get();
+        String cashier = sales.cashierOf(externalReference).orElse(null);
+        List<SaleEvent> out = new java.util.ArrayList<>(stored.size() + 1);
+        out.add(new SaleEvent(externalReference, s.createdAt(), SaleState.QUEUED, null, sourceOf(s.origin()),
+                cashier == null ? "sold" : "sold by " + cashier));
+        out.addAll(stored);
+        return out;
+    }
+
+    private static String sourceOf(Sale.Origin origin) {
+        return switch (origin) {
+            case BATCH -> TimelineSource.BATCH;
+            case CLI -> TimelineSource.CLI;
+            case REMOTE -> TimelineSource.HISTORY;
+            case COUNTER -> TimelineSource.COUNTER;
+        };
     }
 
     /** Queued (offline or held), sending and uncertain sales, oldest first. */

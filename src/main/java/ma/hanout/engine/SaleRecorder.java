@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleEvent;
+import ma.hanout.domain.SaleState;
 import ma.hanout.store.Database;
 import ma.hanout.store.SaleEventStore;
 import ma.hanout.store.SaleStore;
@@ -53,8 +54,12 @@ final class SaleRecorder {
 
     /** Commits a new sale with its first timeline entry (synchronous, durable), then tells listeners. */
     void create(Sale sale, String source, String detail) {
+        create(sale, source, detail, null);
+    }
+
+    void create(Sale sale, String source, String detail, String cashier) {
         transaction(tx -> {
-            tx.create(sale, source, detail);
+            tx.create(sale, source, detail, cashier);
             return null;
         });
     }
@@ -103,9 +108,21 @@ final class SaleRecorder {
         }
 
         void create(Sale sale, String source, String detail) throws SQLException {
-            sales.insert(c, sale, null);
-            events.append(c, new SaleEvent(sale.externalReference(), sale.createdAt(), sale.state(), sale.status(),
-                    source, detail));
+            create(sale, source, detail, null);
+        }
+
+        /**
+         * Inserts a new sale. A sale sold here (QUEUED) writes no timeline row: the sale's own row is
+         * the record of its creation and the timeline shows it first ({@link SaleEngine#timeline}),
+         * which keeps the commit in front of the cashier to one row. A sale found elsewhere gets its
+         * first timeline row, with the state and status it was found in.
+         */
+        void create(Sale sale, String source, String detail, String cashier) throws SQLException {
+            sales.insert(c, sale, cashier);
+            if (sale.state() != SaleState.QUEUED) {
+                events.append(c, new SaleEvent(sale.externalReference(), sale.createdAt(), sale.state(), sale.status(),
+                        source, detail));
+            }
             changedSales.add(sale);
         }
 
