@@ -117,6 +117,11 @@ public final class AppContext implements AutoCloseable {
                 new ma.hanout.store.PaymentStore(database));
     }
 
+    /** Payment notifications (Tiqopay, FedaPay, IPN) relayed to this terminal, newest first: "payments received". */
+    public java.util.List<ma.hanout.domain.ReceivedPayment> paymentsReceived(int limit) {
+        return new ma.hanout.store.PaymentStore(database).recent(limit);
+    }
+
     /** The relay subscription, when one runs. */
     public RelayLink relay() {
         return relay;
