@@ -43,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RelayLinkTest {
     private static final String SECRET = SimConfig.DEFAULT_SECRET;
     private static final String TOKEN = "terminal-1";
+    private static final String FEDAPAY_SECRET = "wh_sandbox_fedapay";
 
     @TempDir
     Path dir;
@@ -60,7 +61,8 @@ class RelayLinkTest {
     }
 
     private Setup setup(String webhookFaults, String subscriberSecret) throws Exception {
-        RelayServer relay = RelayServer.start(RelayConfig.builder(0, dir.resolve("relay.db"), SECRET, List.of(TOKEN)).build());
+        RelayServer relay = RelayServer.start(RelayConfig.builder(0, dir.resolve("relay.db"), SECRET, List.of(TOKEN))
+                .fedapaySecret(FEDAPAY_SECRET).build());
         Simulator sim = Simulator.start(SimConfig.builder().port(0).timeScale(0.002).seed(3L).faults(webhookFaults)
                 .webhookUrl(relay.baseUri() + "/hooks/moroccotopup").build());
         Database db = Database.open(dir.resolve("hanout.db"));
@@ -128,6 +130,34 @@ class RelayLinkTest {
                     () -> allFinal(s.engine(), sold));
             assertThat(s.engine().timeline(sold.get(0).externalReference())).extracting(SaleEvent::source)
                     .doesNotContain("relay").contains("poll");
+        }
+    }
+
+    @Test
+    void aSignedFedaPayNotificationBecomesAPaymentReceived() throws Exception {
+        try (Setup s = setup("", SECRET)) {
+            String body = "{\"name\":\"transaction.approved\",\"entity\":{\"id\":77,\"reference\":\"trx_77\","
+                    + "\"amount\":1500,\"status\":\"approved\",\"currency\":{\"iso\":\"XOF\"}}}";
+            long t = java.time.Instant.now().getEpochSecond();
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(FEDAPAY_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            String sig = java.util.HexFormat.of().formatHex(
+                    mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(s.relay().baseUri() + "/hooks/fedapay"))
+                    .header("Content-Type", "application/json").header("X-FEDAPAY-SIGNATURE", "t=" + t + ",s=" + sig)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            PaymentStore payments = new PaymentStore(s.db());
+            Eventually.await(Duration.ofSeconds(10), "the payment reaches the terminal", () -> !payments.recent(5).isEmpty());
+            var p = payments.recent(5).get(0);
+            assertThat(p.source()).isEqualTo("fedapay");
+            assertThat(p.type()).isEqualTo("transaction.approved");
+            assertThat(p.amount()).isEqualByComparingTo("1500");
+            assertThat(p.currency()).isEqualTo("XOF");
+            assertThat(p.reference()).isEqualTo("trx_77");
         }
     }
 
