@@ -86,5 +86,13 @@ class ArabicLayoutUiTest {
         assertThat(fx(() -> phone.getText())).isEqualTo("06 12");
         assertThat(fx(() -> robot.lookup("#formError").queryAs(javafx.scene.control.Label.class).getText()))
                 .startsWith("الرقم قصير جداً");
+
+        // an offer's code reads *6, star first, in Arabic too
+        robot.type(KeyCode.I);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node code = robot.lookup("#promo-6 .offer-code").query();
+        double[] xs = fx(() -> ((javafx.scene.layout.HBox) code).getChildren().stream()
+                .mapToDouble(n -> n.localToScene(n.getBoundsInLocal()).getMinX()).toArray());
+        assertThat(xs[0]).as("the star left of the digit").isLessThan(xs[1]);
     }
 }

@@ -59,7 +59,6 @@ public final class HistoryView {
     @FXML private TableColumn<TimelineRow, String> tlAt;
     @FXML private TableColumn<TimelineRow, String> tlWhat;
     @FXML private TableColumn<TimelineRow, String> tlSource;
-    @FXML private TableColumn<TimelineRow, String> tlDetail;
 
     public HistoryView(HistoryViewModel vm) {
         this.vm = vm;
@@ -142,7 +141,6 @@ public final class HistoryView {
         tlAt.setCellFactory(c -> new DigitsCell<>());
         tlWhat.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().what()));
         tlSource.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().source()));
-        tlDetail.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().detail()));
         vm.selectedProperty().addListener((obs, was, now) -> showDetails(now));
         showDetails(null);
     }
@@ -177,8 +175,11 @@ public final class HistoryView {
         if (s.executedAt() != null) {
             r = detail(r, "history.executed", vm.stamp(s.executedAt()), true);
         }
-        detail(r, "history.state", i18n.get("state." + s.state().name())
-                + (s.status() == null ? "" : " · " + s.status().code()), false);
+        r = detail(r, "history.state", i18n.get("state." + s.state().name()), false);
+        if (s.status() != null) {
+            // the code on its own row: a number inside Arabic words lays out badly
+            detail(r, "history.status_code", Integer.toString(s.status().code()), true);
+        }
         SaleExplanation e = vm.selectedExplanationProperty().get();
         detailsMeaning.setText(e == null ? "" : e.label() + " — " + e.meaning());
     }

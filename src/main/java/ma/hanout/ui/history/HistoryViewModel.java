@@ -39,6 +39,8 @@ public final class HistoryViewModel {
     /** Rows per page: a few screens' worth. */
     public static final int PAGE_SIZE = 100;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The timeline shows times only: the sale's date is in its details. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final I18n i18n;
     private final EngineAccess engine;
@@ -166,9 +168,8 @@ public final class HistoryViewModel {
     }
 
     private List<TimelineRow> rowsOf(List<SaleEvent> events) {
-        return events.stream().map(e -> new TimelineRow(STAMP.format(e.at().atZone(zone)), what(e),
-                i18n.has("source." + e.source()) ? i18n.get("source." + e.source()) : e.source(),
-                e.detail() == null ? "" : e.detail())).toList();
+        return events.stream().map(e -> new TimelineRow(TIME.format(e.at().atZone(zone)), what(e),
+                i18n.has("source." + e.source()) ? i18n.get("source." + e.source()) : e.source())).toList();
     }
 
     private String what(SaleEvent e) {
@@ -180,7 +181,7 @@ public final class HistoryViewModel {
             if (b.length() > 0) {
                 b.append(" · ");
             }
-            b.append(e.status().code()).append(" — ").append(e.status().meaning(i18n.language()));
+            b.append(e.status().meaning(i18n.language()));
         }
         return b.toString();
     }
