@@ -43,6 +43,9 @@ public final class HanoutApp extends Application {
     private Language language;
     private final CompletableFuture<AppContext> context = new CompletableFuture<>();
     private FxBackgroundWork work;
+    private MainWindow.Services services;
+    private CompletableFuture<MainWindow> built;
+    private volatile Scene scene;
 
     /**
      * Reads the saved language while the JavaFX toolkit starts (both take a few hundred
@@ -71,22 +74,34 @@ public final class HanoutApp extends Application {
                 return Language.FR;
             }
         });
+        work = new FxBackgroundWork();
+        services = new MainWindow.Services(EngineAccess.pending(context.thenApply(AppContext::engine)), work,
+                Clock.systemDefaultZone(), lang -> context.join().settings().put(LANGUAGE_SETTING, lang.code()));
+        // the screens are built (FXML, view models) on their own thread while the JavaFX thread
+        // opens the window: nodes not yet in a shown scene may be made on any thread
+        built = CompletableFuture.supplyAsync(
+                () -> MainWindow.build(language, services, next -> show(scene, next, services)), daemon("hanout-build"));
     }
 
     @Override
     public void start(Stage stage) {
-        work = new FxBackgroundWork();
-        MainWindow.Services services = new MainWindow.Services(
-                EngineAccess.pending(context.thenApply(AppContext::engine)), work, Clock.systemDefaultZone(),
-                lang -> context.join().settings().put(LANGUAGE_SETTING, lang.code()));
-        Scene scene = createScene(language, services);
+        scene = emptyScene();
+        scene.setNodeOrientation(orientation(language));
         stage.setTitle("Hanout");
         stage.setScene(scene);
         stage.setMinWidth(980);
         stage.setMinHeight(640);
         stage.show();
-        // the window first, the data folder, the simulator and the engine behind it: a number can
-        // be typed at once, and a sale made before the engine is up waits for it, on disk
+        built.whenComplete((window, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                LOG.log(Level.SEVERE, "the window could not be built", failure);
+                Platform.exit();
+                return;
+            }
+            install(scene, window, language);
+        }));
+        // the data folder, the simulator and the engine open once the counter takes input: a
+        // number can be typed at once, and a sale made before the engine is up waits for it, on disk
         whenPhoneFocused(scene).thenRunAsync(this::openShop, daemon("hanout-open"));
     }
 
@@ -149,21 +164,33 @@ public final class HanoutApp extends Application {
      * language in the window rebuilds it in place (and the services save the choice).
      */
     public static Scene createScene(Language lang, MainWindow.Services services) {
-        Scene scene = new Scene(new javafx.scene.layout.StackPane(), 1180, 760);
-        scene.getStylesheets().add(HanoutApp.class.getResource("hanout.css").toExternalForm());
+        Scene scene = emptyScene();
         show(scene, lang, services);
         return scene;
     }
 
+    private static Scene emptyScene() {
+        Scene scene = new Scene(new javafx.scene.layout.StackPane(), 1180, 760);
+        scene.getStylesheets().add(HanoutApp.class.getResource("hanout.css").toExternalForm());
+        return scene;
+    }
+
     private static void show(Scene scene, Language lang, MainWindow.Services services) {
+        install(scene, MainWindow.build(lang, services, next -> show(scene, next, services)), lang);
+    }
+
+    private static void install(Scene scene, MainWindow w, Language lang) {
         Object previous = scene.getRoot().getProperties().get(MainWindow.class);
-        if (previous instanceof MainWindow w) {
-            w.dispose();
+        if (previous instanceof MainWindow old) {
+            old.dispose();
         }
-        MainWindow w = MainWindow.build(lang, services, next -> show(scene, next, services));
         w.root().getProperties().put(MainWindow.class, w);
-        scene.setNodeOrientation(lang.isRightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
+        scene.setNodeOrientation(orientation(lang));
         scene.setRoot(w.root());
         Platform.runLater(() -> w.phoneField().requestFocus());
+    }
+
+    private static NodeOrientation orientation(Language lang) {
+        return lang.isRightToLeft() ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT;
     }
 }

@@ -10,8 +10,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.ToggleButton;
@@ -67,7 +65,8 @@ public final class CounterView {
     @FXML private HBox currentLine;
     @FXML private Label currentMeaning;
     @FXML private Label currentAdvice;
-    @FXML private ListView<Sale> recent;
+    /** A dozen rows at most: a plain box, lighter at startup than a virtualised list. */
+    @FXML private VBox recent;
 
     private Parent node;
 
@@ -97,9 +96,8 @@ public final class CounterView {
         bindCurrent();
         bindConfirmation();
         buildKeysHelp();
-        recent.setItems(vm.recentSales());
-        recent.setCellFactory(list -> new RecentCell());
-        recent.setPlaceholder(new Label(i18n.get("counter.recent.none")));
+        vm.recentSales().addListener((javafx.collections.ListChangeListener<Sale>) c -> showRecent());
+        showRecent();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         root.addEventFilter(KeyEvent.KEY_TYPED, this::keyTyped);
         vm.phoneFocusRequestsProperty().addListener((obs, was, now) -> focusPhone());
@@ -222,6 +220,16 @@ public final class CounterView {
             item.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             keysHelp.getChildren().add(item);
         }
+    }
+
+    private void showRecent() {
+        if (vm.recentSales().isEmpty()) {
+            Label none = new Label(i18n.get("counter.recent.none"));
+            none.getStyleClass().add("hint");
+            recent.getChildren().setAll(none);
+            return;
+        }
+        recent.getChildren().setAll(vm.recentSales().stream().map(s -> SaleChip.row(s, i18n)).toList());
     }
 
     private void bindErrors() {
@@ -388,18 +396,4 @@ public final class CounterView {
         });
     }
 
-    /** A recent sale: time, number, operator, amount, and its status chip. */
-    private final class RecentCell extends ListCell<Sale> {
-        @Override
-        protected void updateItem(Sale s, boolean empty) {
-            super.updateItem(s, empty);
-            if (empty || s == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            setText(null);
-            setGraphic(SaleChip.row(s, i18n));
-        }
-    }
 }
