@@ -29,8 +29,17 @@ import java.util.stream.Stream;
 public final class StartupBench implements Harness {
     /** The line both children print once ready. */
     public static final String MARKER = "HANOUT_READY";
-    private static final int RUNS = Integer.getInteger("hanout.bench.startupRuns", 5);
+    private final int runs;
     private static final long TIMEOUT_SECONDS = 60;
+
+    /** Five starts of each (or {@code -Dhanout.bench.startupRuns=N}). */
+    public StartupBench() {
+        this(Integer.getInteger("hanout.bench.startupRuns", 5));
+    }
+
+    StartupBench(int runs) {
+        this.runs = runs;
+    }
 
     @Override
     public Map<String, Number> run(PrintStream out) throws Exception {
@@ -41,13 +50,13 @@ public final class StartupBench implements Harness {
         String classPath = System.getProperty("java.class.path");
         Path home = Files.createTempDirectory("hanout-startup");
         try {
-            out.println("startup: " + RUNS + " runs each, class path " + classPath);
+            out.println("startup: " + runs + " runs each, class path " + classPath);
             time(minimal(classPath)); // warms the file cache for both: same jar
             long first = time(app(classPath, home));
             out.printf("first start in a new data folder: %d ms%n", first);
-            long[] appRuns = new long[RUNS];
-            long[] minimalRuns = new long[RUNS];
-            for (int i = 0; i < RUNS; i++) {
+            long[] appRuns = new long[runs];
+            long[] minimalRuns = new long[runs];
+            for (int i = 0; i < runs; i++) {
                 minimalRuns[i] = time(minimal(classPath));
                 appRuns[i] = time(app(classPath, home));
                 out.printf("run %d: counter ready %d ms, minimal window %d ms%n", i + 1, appRuns[i], minimalRuns[i]);
