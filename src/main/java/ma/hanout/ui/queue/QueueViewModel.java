@@ -133,6 +133,7 @@ public final class QueueViewModel {
         }
         work.run(() -> engine.await().sendNow(row.reference()), sale -> {
             message.set(i18n.get("queue.send.done", i18n.leftToRight(sale.phone().display())));
+            dialogs.notify(message.get());
             refresh();
         }, failure -> {
             dialogs.showError(i18n.get("queue.send.title"), ErrorText.of(failure, i18n));
@@ -152,6 +153,7 @@ public final class QueueViewModel {
         }
         work.run(() -> engine.await().cancel(row.reference()), sale -> {
             message.set(i18n.get("queue.cancel.done", i18n.leftToRight(sale.phone().display())));
+            dialogs.notify(message.get());
             refresh();
         }, failure -> {
             dialogs.showError(i18n.get("queue.cancel.title"), ErrorText.of(failure, i18n));

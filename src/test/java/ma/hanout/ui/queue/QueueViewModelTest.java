@@ -78,6 +78,7 @@ class QueueViewModelTest {
         assertThat(dialogs.questions.get(1)).contains("06 27 78 12 09").contains("inwi").contains("10,00 DH");
         assertThat(shop.engine().find(sale.externalReference()).orElseThrow().state()).isEqualTo(SaleState.CANCELLED);
         assertThat(vm.messageProperty().get()).contains("rendez l'argent");
+        assertThat(dialogs.notes).containsExactly(vm.messageProperty().get());
         Eventually.await(WAIT, "row gone", () -> rowFor(sale) == null);
     }
 
