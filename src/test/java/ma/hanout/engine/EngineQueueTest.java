@@ -1,5 +1,7 @@
 package ma.hanout.engine;
 
+import ma.hanout.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package ma.hanout.relay;
 
+import ma.hanout.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpURLConnection;
