@@ -268,7 +268,7 @@ final class OutboxWorker {
         }
         recorder.transaction(tx -> {
             for (SaleStore.Lease l : deadList) {
-                sales.breakLease(tx.connection(), l.externalReference(), l.owner());
+                sales.release(tx.connection(), l.externalReference(), l.owner());
             }
             for (String ref : orphanSending) {
                 tx.change(ref, TimelineSource.RECOVERY, cur -> {

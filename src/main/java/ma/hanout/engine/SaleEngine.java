@@ -73,7 +73,7 @@ public final class SaleEngine implements AutoCloseable {
     private Thread pollerThread;
     private ScheduledExecutorService scheduler;
 
-    private SaleEngine(Database db, RechargeGateway.ConnectivityListener[] gatewayListener,
+    private SaleEngine(Database db,
             java.util.function.Function<RechargeGateway.ConnectivityListener, RechargeGateway> gatewayFactory,
             EngineConfig config, EngineStatus.Mode mode) {
         this.config = config;
@@ -97,13 +97,7 @@ public final class SaleEngine implements AutoCloseable {
 
     /** An engine on {@code db} talking to the API through {@code client}. Call {@link #start()} for background work. */
     public static SaleEngine create(Database db, MoroccoTopupClient client, EngineConfig config, EngineStatus.Mode mode) {
-        return new SaleEngine(db, null, listener -> new ClientGateway(client, listener, config.clock()), config, mode);
-    }
-
-    /** For tests that need to wrap the gateway (e.g. to pause at an exact moment). */
-    static SaleEngine create(Database db, java.util.function.Function<RechargeGateway.ConnectivityListener, RechargeGateway> gateway,
-            EngineConfig config, EngineStatus.Mode mode) {
-        return new SaleEngine(db, null, gateway, config, mode);
+        return new SaleEngine(db, listener -> new ClientGateway(client, listener, config.clock()), config, mode);
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------

@@ -304,32 +304,12 @@ public final class SaleStore {
         });
     }
 
-    /** Frees a lease held by {@code owner} (a process that is gone), whatever its expiry. */
-    public void breakLease(Connection c, String externalReference, String owner) throws SQLException {
-        release(c, externalReference, owner);
-    }
-
     /** Sales in {@code state} that are not settled (QUEUED, SENDING or UNCERTAIN), oldest first. */
     public List<Sale> byState(SaleState state) {
         if (!UNSETTLED_STATES.contains(state)) {
             throw new IllegalArgumentException("byState lists unsettled states only, not " + state);
         }
         return db.read(c -> sales(list(c, SELECT + "WHERE " + UNSETTLED + " AND state = ?" + OLDEST_FIRST, state.name())));
-    }
-
-    /** The last time the server was asked for this sale's status, if ever. */
-    public Optional<Instant> checkedAt(String externalReference) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT checked_at FROM sales WHERE external_reference = ?")) {
-                try (ResultSet rs = bind(ps, externalReference).executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Instant>empty();
-                    }
-                    long v = rs.getLong(1);
-                    return rs.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
-                }
-            }
-        });
     }
 
     /** Notes the last time the server was asked for this sale's status. */
