@@ -3,6 +3,9 @@ package ma.hanout.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.channels.FileLock;
+import java.nio.channels.FileChannel;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,6 +80,24 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + parent + ": " + e.getMessage(), e);
         }
+        // Two programs (or threads) opening a new file at once race to switch it to WAL and to create
+        // the schema; SQLite answers the loser SQLITE_BUSY or SQLITE_PROTOCOL at once, without its busy
+        // handler. Opening is rare and quick: it is done one at a time, under a lock file beside the
+        // database (other processes) and a lock in this one (FileLock is per process).
+        Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".open-lock");
+        synchronized (OPENING) {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                return connectAndUpgrade(absolute, busyTimeout);
+            } catch (IOException e) {
+                throw new StoreException("Cannot lock " + lockFile + " to open the database: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static final Object OPENING = new Object();
+
+    private static Database connectAndUpgrade(Path absolute, Duration busyTimeout) {
         Connection writer = null;
         try {
             writer = connect(absolute, busyTimeout, false);
