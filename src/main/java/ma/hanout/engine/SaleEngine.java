@@ -256,19 +256,33 @@ public final class SaleEngine implements AutoCloseable {
 
     /** Cancels a sale that was never sent. Anything else is refused with a reason. */
     public Sale cancel(String reference) {
-        Sale s = require(reference);
-        return recorder.transaction(tx -> {
-            Sale cur = tx.find(s.externalReference()).orElseThrow();
-            if (cur.state() != SaleState.QUEUED || sales.wasSent(tx.connection(), cur.externalReference())) {
-                throw new DomainException("sale.cancel_refused", "Sale " + cur.externalReference() + " is " + cur.state()
-                        + " and may have reached the server: only a sale never sent can be cancelled");
+        String ref = require(reference).externalReference();
+        // Offline, the worker keeps trying queued sales; a cancel that lands on such a try waits for it
+        // to come back (connection refused is instant; a dead network is the connect timeout) rather
+        // than refusing a sale that never left.
+        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        while (true) {
+            Optional<Sale> done = recorder.transaction(tx -> {
+                Sale cur = tx.find(ref).orElseThrow();
+                boolean sent = sales.wasSent(tx.connection(), ref);
+                if (cur.state() == SaleState.SENDING && !sent && System.nanoTime() < deadline) {
+                    return Optional.<Sale>empty(); // a first try in flight: wait for its outcome
+                }
+                if (cur.state() != SaleState.QUEUED || sent) {
+                    throw new DomainException("sale.cancel_refused", "Sale " + ref + " is " + cur.state()
+                            + " and may have reached the server: only a sale never sent can be cancelled");
+                }
+                if (sales.isLeasedByOther(tx.connection(), ref, owner, clock.instant())) {
+                    throw new DomainException("sale.busy", "Sale " + ref + " is being sent right now");
+                }
+                return tx.change(ref, TimelineSource.PERSON,
+                        c -> SaleRecorder.Change.of(c.withState(SaleState.CANCELLED, clock.instant()), "cancelled"));
+            });
+            if (done.isPresent()) {
+                return done.get();
             }
-            if (sales.isLeasedByOther(tx.connection(), cur.externalReference(), owner, clock.instant())) {
-                throw new DomainException("sale.busy", "Sale " + cur.externalReference() + " is being sent right now");
-            }
-            return tx.change(cur.externalReference(), TimelineSource.PERSON,
-                    c -> SaleRecorder.Change.of(c.withState(SaleState.CANCELLED, clock.instant()), "cancelled")).orElseThrow();
-        });
+            pause(50);
+        }
     }
 
     /** A person's decision to send a held sale now (or to retry a queued or uncertain one at once). */

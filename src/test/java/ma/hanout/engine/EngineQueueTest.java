@@ -119,6 +119,29 @@ class EngineQueueTest {
     }
 
     @Test
+    void aCancelLandingOnAnOfflineRetryWaitsForItAndCancels() throws Exception {
+        int port = freePort(); // nothing listens: every try is refused at once
+        EngineConfig config = EngineHarness.fastConfig(Duration.ofMillis(500)).withBackoff(Duration.ofMillis(2),
+                Duration.ofMillis(4));
+        try (Database db = Database.open(dir.resolve("hanout.db"))) {
+            SaleEngine engine = SaleEngine.create(db, new ma.hanout.api.MoroccoTopupClient(new ma.hanout.api.ApiConfig(
+                    "http://127.0.0.1:" + port + "/rest/V1/recharge-api", SimConfig.DEFAULT_CLIENT_CODE,
+                    SimConfig.DEFAULT_API_KEY, false, Duration.ofMillis(300), Duration.ofMillis(500))), config,
+                    EngineStatus.Mode.DEMO);
+            java.util.List<Sale> sold = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sold.add(engine.sell(SaleRequest.of(Phone.parse(EngineHarness.ordinaryNumber(i)), Operator.INWI,
+                        Money.ofMad(10), Promo.PLAIN, Sale.Origin.COUNTER)));
+            }
+            engine.start(); // the worker now retries them every few milliseconds
+            for (Sale s : sold) {
+                assertThat(engine.cancel(s.externalReference()).state()).isEqualTo(SaleState.CANCELLED);
+            }
+            engine.close();
+        }
+    }
+
+    @Test
     void aSaleSentIntoATimeoutIsNeverCancellableAndIsAdoptedByReference() throws Exception {
         try (EngineHarness h = EngineHarness.start(dir, EngineHarness.sim())) {
             Sale s = h.sell("0612349999", Operator.ORANGE, 10); // the simulator applies it and never answers
