@@ -8,7 +8,8 @@ import java.util.Map;
 import ma.hanout.api.ApiConfig;
 import ma.hanout.api.MoroccoTopupClient;
 import ma.hanout.engine.EngineConfig;
-import ma.hanout.engine.EngineStatus;
+import ma.hanout.domain.Environment;
+import ma.hanout.domain.SaleAccount;
 import ma.hanout.engine.SaleEngine;
 import ma.hanout.sim.SimConfig;
 import ma.hanout.sim.Simulator;
@@ -52,19 +53,19 @@ public final class AppContext implements AutoCloseable {
             double demoTimeScale) {
         Path dir = home != null ? home
                 : env.get("HANOUT_HOME") != null && !env.get("HANOUT_HOME").isBlank() ? Path.of(env.get("HANOUT_HOME"))
-                : Database.resolveHome(null);
+                : DataFolder.resolve(null);
         Database db = Database.openInHome(dir);
         try {
             SettingsStore settings = new SettingsStore(db);
             ConnectionSettings conn = ConnectionSettings.resolve(flags, env, settings);
             Simulator sim = null;
-            EngineStatus.Mode mode;
+            SaleAccount account;
             ApiConfig api;
             if (conn.demo()) {
                 sim = startDemoSimulator(demoTimeScale, dir.resolve(DEMO_STATE_FILE));
                 api = new ApiConfig(sim.baseUrl(), SimConfig.DEFAULT_CLIENT_CODE, SimConfig.DEFAULT_API_KEY, false,
                         Duration.ofSeconds(5), conn.requestTimeout());
-                mode = EngineStatus.Mode.DEMO;
+                account = new SaleAccount(Environment.DEMO, SimConfig.DEFAULT_CLIENT_CODE);
             } else {
                 if (conn.clientCode() == null || conn.apiKey() == null) {
                     throw new ma.hanout.domain.DomainException("settings.credentials_missing",
@@ -73,11 +74,11 @@ public final class AppContext implements AutoCloseable {
                 }
                 api = new ApiConfig(conn.baseUrl(), conn.clientCode(), conn.apiKey(), conn.sandbox(),
                         Duration.ofSeconds(5), conn.requestTimeout());
-                mode = conn.sandbox() ? EngineStatus.Mode.SANDBOX : EngineStatus.Mode.PRODUCTION;
+                account = new SaleAccount(conn.sandbox() ? Environment.SANDBOX : Environment.PRODUCTION, conn.clientCode());
             }
             MoroccoTopupClient client = new MoroccoTopupClient(api);
             SaleEngine engine = SaleEngine.create(db, client,
-                    EngineConfig.defaults(clock).withRequestTimeout(conn.requestTimeout()), mode);
+                    EngineConfig.defaults(clock).withRequestTimeout(conn.requestTimeout()), account);
             return new AppContext(dir, db, settings, conn, sim, client, engine, env);
         } catch (RuntimeException e) {
             db.close();
@@ -115,6 +116,16 @@ public final class AppContext implements AutoCloseable {
         String secret = connection.demo() ? SimConfig.DEFAULT_SECRET : connection.secret();
         relay = RelayLink.start(java.net.URI.create(url), token, secret, engine, settings,
                 new ma.hanout.store.PaymentStore(database));
+    }
+
+    /**
+     * In demo mode, a new data folder gets its sample history (once): made through the engine like
+     * counter sales, against the embedded simulator. Background thread only.
+     */
+    public void seedDemoShopIfNew() {
+        if (engine.account().environment() == Environment.DEMO) {
+            DemoShop.seedIfNew(engine, settings);
+        }
     }
 
     /** Payment notifications (Tiqopay, FedaPay, IPN) relayed to this terminal, newest first: "payments received". */

@@ -21,7 +21,8 @@ import ma.hanout.domain.Phone;
 import ma.hanout.domain.Promo;
 import ma.hanout.domain.Sale;
 import ma.hanout.engine.EngineConfig;
-import ma.hanout.engine.EngineStatus;
+import ma.hanout.domain.Environment;
+import ma.hanout.domain.SaleAccount;
 import ma.hanout.engine.SaleEngine;
 import ma.hanout.engine.SaleRequest;
 import ma.hanout.sim.SimConfig;
@@ -51,7 +52,7 @@ public final class EngineBench implements Harness {
                         SimConfig.DEFAULT_CLIENT_CODE, SimConfig.DEFAULT_API_KEY, false, Duration.ofSeconds(5),
                         Duration.ofSeconds(15)));
                 SaleEngine e = SaleEngine.create(db, client, EngineConfig.defaults(Clock.systemUTC())
-                        .withHistorySyncEvery(Duration.ofHours(1)), EngineStatus.Mode.DEMO);
+                        .withHistorySyncEvery(Duration.ofHours(1)), new SaleAccount(Environment.DEMO, SimConfig.DEFAULT_CLIENT_CODE));
                 prepareFloor(bare);
                 // alternate rounds so both face the same load from whatever else runs on the machine
                 double[] engine = new double[COMMITS];
@@ -89,7 +90,7 @@ public final class EngineBench implements Harness {
                 out.printf("ratio to the floor: p50 %.2f, p99 %.2f%n", pct(engine, 50) / pct(floor, 50),
                         pct(engine, 99) / pct(floor, 99));
                 // everything sold so far is in the queue: drain it
-                int queued = e.queue().size();
+                int queued = e.reads().queue().size();
                 long t0 = System.nanoTime();
                 SaleEngine.DrainResult r = e.drain(true, Duration.ofMinutes(5), false);
                 double seconds = (System.nanoTime() - t0) / 1e9;

@@ -29,14 +29,17 @@ import ma.hanout.domain.RechargeStatus;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleState;
 import ma.hanout.store.Database;
-import ma.hanout.store.SalePage;
-import ma.hanout.store.SaleQuery;
+import ma.hanout.domain.SalePage;
+import ma.hanout.domain.SaleQuery;
+import ma.hanout.domain.Environment;
+import ma.hanout.domain.SaleAccount;
+import ma.hanout.store.SaleSearch;
 import ma.hanout.store.SaleStore;
 
 /**
  * {@code hanout bench history}: the history screen's searches over a shop's lifetime of sales.
  * Fills a temporary database with {@value #ROWS} sales (about three years of a busy counter:
- * repeat customers, mostly delivered, a few failures), then times through {@link SaleStore#search}
+ * repeat customers, mostly delivered, a few failures), then times through {@link SaleSearch#search}
  * (SQL and turning rows into sales) a search by whole phone number, the first history page, the
  * next page, a search by our reference and by the server's, and a phone-prefix search. The floor,
  * measured in the same run, is a lookup of one sale by primary key through the same path.
@@ -51,6 +54,8 @@ public final class HistoryBench implements Harness {
 
     private final int rows;
     private final int iterations;
+
+    private static final SaleAccount ACCOUNT = new SaleAccount(Environment.PRODUCTION, "API-BENCH-0001");
 
     /** The standard run: {@value #ROWS} sales, {@value #ITERATIONS} timed searches of each kind. */
     public HistoryBench() {
@@ -70,6 +75,7 @@ public final class HistoryBench implements Harness {
         Path dir = Files.createTempDirectory("hanout-history-bench");
         try (Database db = Database.open(dir.resolve(Database.FILE_NAME))) {
             SaleStore sales = new SaleStore(db);
+            SaleSearch search = new SaleSearch(db);
             Random random = new Random(20260109);
             String[] phones = customers(random);
 
@@ -80,31 +86,31 @@ public final class HistoryBench implements Harness {
             out.printf(Locale.ROOT, "filled in %.1f s (one transaction, one prepared statement), file %.0f MB%n",
                     fillSeconds, bytes / 1e6);
 
-            SalePage first = sales.search(SaleQuery.ALL, PAGE, null);
+            SalePage first = search.search(SaleQuery.ALL, PAGE, null);
             List<Search> searches = List.of(
                     new Search("pk_lookup", "floor: one sale by primary key",
                             i -> sales.find(refs.get(i % refs.size())[0]).isPresent() ? 1 : 0, null),
                     new Search("phone_search", "whole phone number, first page",
-                            i -> sales.search(SaleQuery.ALL.withPhone(phones[pick(i, phones.length)]), PAGE, null)
+                            i -> search.search(SaleQuery.ALL.withPhone(phones[pick(i, phones.length)]), PAGE, null)
                                     .sales().size(), SaleQuery.ALL.withPhone(phones[0])),
                     new Search("first_page", "history, first page (no filter)",
-                            i -> sales.search(SaleQuery.ALL, PAGE, null).sales().size(), SaleQuery.ALL),
+                            i -> search.search(SaleQuery.ALL, PAGE, null).sales().size(), SaleQuery.ALL),
                     new Search("next_page", "history, second page (keyset cursor)",
-                            i -> sales.search(SaleQuery.ALL, PAGE, first.next()).sales().size(), null),
+                            i -> search.search(SaleQuery.ALL, PAGE, first.next()).sales().size(), null),
                     new Search("ref_search", "our reference, whole",
-                            i -> sales.search(SaleQuery.ALL.withReference(refs.get(i % refs.size())[0]), PAGE, null)
+                            i -> search.search(SaleQuery.ALL.withReference(refs.get(i % refs.size())[0]), PAGE, null)
                                     .sales().size(), SaleQuery.ALL.withReference(refs.get(0)[0])),
                     new Search("ref_interne_search", "the server's reference, whole",
-                            i -> sales.search(SaleQuery.ALL.withReference(refs.get(i % refs.size())[1]), PAGE, null)
+                            i -> search.search(SaleQuery.ALL.withReference(refs.get(i % refs.size())[1]), PAGE, null)
                                     .sales().size(), null),
                     new Search("phone_prefix_search", "first 6 digits of a number",
-                            i -> sales.search(SaleQuery.ALL.withPhone(phones[pick(i, phones.length)].substring(0, 6)),
+                            i -> search.search(SaleQuery.ALL.withPhone(phones[pick(i, phones.length)].substring(0, 6)),
                                     PAGE, null).sales().size(),
                             SaleQuery.ALL.withPhone(phones[0].substring(0, 6))));
 
             for (Search s : searches) {
                 if (s.planOf != null) {
-                    out.println("plan " + s.key + ": " + sales.queryPlan(s.planOf, PAGE, null).strip()
+                    out.println("plan " + s.key + ": " + search.queryPlan(s.planOf, PAGE, null).strip()
                             .replace("\n", " | "));
                 }
             }
@@ -241,7 +247,7 @@ public final class HistoryBench implements Harness {
                 accepted ? Money.ofCentimes(value.centimes() * 935 / 1000) : null,
                 state == SaleState.REJECTED ? "INSUFFICIENT_FUNDS" : null,
                 state == SaleState.REJECTED ? "Solde insuffisant." : null, Sale.Origin.COUNTER, accepted ? 1 : 0,
-                null, at, at.plusSeconds(3), accepted ? at.plusSeconds(3) : null);
+                null, at, at.plusSeconds(3), accepted ? at.plusSeconds(3) : null, ACCOUNT);
     }
 
     /** The fill's clock: references carry the time of the sale they name. */

@@ -8,7 +8,7 @@ import ma.hanout.app.AppContext;
 import ma.hanout.domain.DomainException;
 import ma.hanout.domain.Phone;
 import ma.hanout.domain.Sale;
-import ma.hanout.store.SaleQuery;
+import ma.hanout.domain.SaleQuery;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +46,7 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (AppContext app = engineOptions.open()) {
-            List<Sale> sales = app.engine().store().search(query, limit, null).sales();
+            List<Sale> sales = app.engine().reads().search(query, limit, null).sales();
             if (json) {
                 out.println(SaleJson.many(sales));
             } else if (sales.isEmpty()) {

@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import ma.hanout.store.QueuedSale;
+import ma.hanout.domain.QueuedSale;
 import ma.hanout.app.AppContext;
-import ma.hanout.store.SaleStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +26,7 @@ public final class QueueCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (AppContext app = engineOptions.open()) {
-            List<QueuedSale> queue = app.engine().queue();
+            List<QueuedSale> queue = app.engine().reads().queue();
             if (json) {
                 out.println(SaleJson.write(queue.stream().map(q -> {
                     var m = SaleJson.of(q.sale());

@@ -37,6 +37,8 @@ final class SaleJson {
         m.put("created_at", s.createdAt().toString());
         m.put("updated_at", s.updatedAt().toString());
         m.put("executed_at", s.executedAt() == null ? null : s.executedAt().toString());
+        m.put("environment", s.environment().code());
+        m.put("account", s.account().clientCode());
         return m;
     }
 
@@ -59,6 +61,9 @@ final class SaleJson {
     /** A one-line human summary. */
     static String line(Sale s) {
         StringBuilder b = new StringBuilder();
+        if (s.isTest()) {
+            b.append('[').append(s.environment().code().toUpperCase(java.util.Locale.ROOT)).append("] ");
+        }
         b.append(s.externalReference()).append("  ").append(s.phone().display()).append("  ")
                 .append(s.operator().displayName()).append("  ").append(s.value().display())
                 .append(s.promo().isPlain() ? "" : " " + s.promo().star()).append("  ").append(s.state());

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param attempts          how many sends were tried
  * @param nextAttemptAt     earliest time the worker may try again, null = now
  * @param executedAt        the server's {@code executed_at}, when known
+ * @param account           the account (environment and client code) it was made on
  */
 public record Sale(
         String externalReference,
@@ -35,7 +36,8 @@ public record Sale(
         Instant nextAttemptAt,
         Instant createdAt,
         Instant updatedAt,
-        Instant executedAt) {
+        Instant executedAt,
+        SaleAccount account) {
 
     /** Where a sale came from. */
     public enum Origin {
@@ -59,19 +61,20 @@ public record Sale(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(account, "account");
     }
 
     /** A new sale as the cashier pressed Sell: queued, nothing known from the server. */
     public static Sale newQueued(String ref, Phone phone, Operator operator, Money value, Promo promo, Origin origin,
-            Instant now) {
+            Instant now, SaleAccount account) {
         return new Sale(ref, phone, operator, value, promo, SaleState.QUEUED, null, null, null, null, null, origin, 0,
-                null, now, now, null);
+                null, now, now, null, account);
     }
 
     /** The same sale in {@code next} state; throws {@link IllegalSaleTransition} when the move is not allowed. */
     public Sale withState(SaleState next, Instant now) {
         return new Sale(externalReference, phone, operator, value, promo, state.moveTo(next), status, refInterne,
-                billingAmount, errorCode, errorMessage, origin, attempts, nextAttemptAt, createdAt, now, executedAt);
+                billingAmount, errorCode, errorMessage, origin, attempts, nextAttemptAt, createdAt, now, executedAt, account);
     }
 
     public Sale withServerRecord(String refInterne, RechargeStatus status, Money billingAmount, Instant executedAt,
@@ -79,17 +82,26 @@ public record Sale(
         return new Sale(externalReference, phone, operator, value, promo, state, status,
                 refInterne != null ? refInterne : this.refInterne,
                 billingAmount != null ? billingAmount : this.billingAmount, errorCode, errorMessage, origin, attempts,
-                nextAttemptAt, createdAt, now, executedAt != null ? executedAt : this.executedAt);
+                nextAttemptAt, createdAt, now, executedAt != null ? executedAt : this.executedAt, account);
     }
 
     public Sale withError(String code, String message, Instant now) {
         return new Sale(externalReference, phone, operator, value, promo, state, status, refInterne, billingAmount,
-                code, message, origin, attempts, nextAttemptAt, createdAt, now, executedAt);
+                code, message, origin, attempts, nextAttemptAt, createdAt, now, executedAt, account);
     }
 
     public Sale withAttempt(int attempts, Instant nextAttemptAt, Instant now) {
         return new Sale(externalReference, phone, operator, value, promo, state, status, refInterne, billingAmount,
-                errorCode, errorMessage, origin, attempts, nextAttemptAt, createdAt, now, executedAt);
+                errorCode, errorMessage, origin, attempts, nextAttemptAt, createdAt, now, executedAt, account);
+    }
+
+    public Environment environment() {
+        return account.environment();
+    }
+
+    /** True for a demo or sandbox sale: nothing was really sold. */
+    public boolean isTest() {
+        return account.environment().isTest();
     }
 
     public StatusClass statusClass() {

@@ -1,5 +1,6 @@
 package ma.hanout.engine;
 
+import ma.hanout.domain.Environment;
 import ma.hanout.domain.Money;
 
 /**
@@ -13,7 +14,7 @@ import ma.hanout.domain.Money;
  * @param queued          sales not yet sent (including those held for a decision)
  * @param held            queued sales too old to be sent on their own: they wait for a person
  * @param uncertain       sales sent whose outcome is not known yet (sending or uncertain)
- * @param mode            demo, sandbox or production
+ * @param environment     demo, sandbox or production
  */
 public record EngineStatus(
         Connectivity connectivity,
@@ -24,17 +25,7 @@ public record EngineStatus(
         int queued,
         int held,
         int uncertain,
-        Mode mode) {
-
-    /** Where the sales go. */
-    public enum Mode {
-        /** The embedded simulator: nothing real is sold. */
-        DEMO,
-        /** The provider's sandbox: real API, no real debit. */
-        SANDBOX,
-        /** The real thing. */
-        PRODUCTION
-    }
+        Environment environment) {
 
     public boolean online() {
         return connectivity == Connectivity.ONLINE;

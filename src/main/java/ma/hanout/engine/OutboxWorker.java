@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import ma.hanout.store.QueuedSale;
 import ma.hanout.domain.RechargeStatus;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleState;
-import ma.hanout.store.SaleStore;
+import ma.hanout.domain.QueuedSale;
+import ma.hanout.domain.SaleAccount;
+import ma.hanout.store.OutboxLedger;
 
 /**
  * Sends the outbox. Works only from the database: every pass reads what is due, takes a lease on
@@ -19,7 +20,8 @@ import ma.hanout.store.SaleStore;
  * by reference before anything is sent again.
  */
 final class OutboxWorker {
-    private final SaleStore sales;
+    private final OutboxLedger sales;
+    private final SaleAccount account;
     private final SaleRecorder recorder;
     private final RechargeGateway gateway;
     private final SaleOutcomes outcomes;
@@ -30,9 +32,10 @@ final class OutboxWorker {
     private final Clock clock;
     private Instant lastRecovery = Instant.EPOCH;
 
-    OutboxWorker(SaleStore sales, SaleRecorder recorder, RechargeGateway gateway, SaleOutcomes outcomes,
-            BalanceTracker balance, EngineConfig config, Backoff backoff, String owner) {
+    OutboxWorker(OutboxLedger sales, SaleAccount account, SaleRecorder recorder, RechargeGateway gateway,
+            SaleOutcomes outcomes, BalanceTracker balance, EngineConfig config, Backoff backoff, String owner) {
         this.sales = sales;
+        this.account = account;
         this.recorder = recorder;
         this.gateway = gateway;
         this.outcomes = outcomes;
@@ -50,9 +53,9 @@ final class OutboxWorker {
             recoverInterrupted(now);
             lastRecovery = now;
         }
-        List<Sale> due = new ArrayList<>(sales.dueForSend(now, Math.max(1, config.bulkSize())));
+        List<Sale> due = new ArrayList<>(sales.dueForSend(account, now, Math.max(1, config.bulkSize())));
         if (includeHeld) {
-            for (QueuedSale q : sales.unsettled()) {
+            for (QueuedSale q : sales.unsettled(account)) {
                 if (q.held() && due.size() < config.bulkSize()) {
                     due.add(q.sale());
                 }
@@ -242,9 +245,9 @@ final class OutboxWorker {
      * dead processes are freed at once.
      */
     void recoverInterrupted(Instant now) {
-        List<SaleStore.Lease> leases = sales.leases();
-        List<SaleStore.Lease> deadList = new ArrayList<>();
-        for (SaleStore.Lease l : leases) {
+        List<OutboxLedger.Lease> leases = sales.leases();
+        List<OutboxLedger.Lease> deadList = new ArrayList<>();
+        for (OutboxLedger.Lease l : leases) {
             // between two passes nothing of ours is in flight: a lease of ours is left over from a
             // pass that failed half-way. A process of this host counts while it runs, whatever its
             // lease's expiry; one of another host only until its lease expires.
@@ -257,7 +260,7 @@ final class OutboxWorker {
         }
         List<String> orphanSending = new ArrayList<>();
         for (Sale s : sales.byState(SaleState.SENDING)) {
-            Optional<SaleStore.Lease> l = leases.stream().filter(x -> x.externalReference().equals(s.externalReference()))
+            Optional<OutboxLedger.Lease> l = leases.stream().filter(x -> x.externalReference().equals(s.externalReference()))
                     .findFirst();
             if (l.isEmpty() || deadList.contains(l.get())) {
                 orphanSending.add(s.externalReference());
@@ -267,7 +270,7 @@ final class OutboxWorker {
             return;
         }
         recorder.transaction(tx -> {
-            for (SaleStore.Lease l : deadList) {
+            for (OutboxLedger.Lease l : deadList) {
                 sales.release(tx.connection(), l.externalReference(), l.owner());
             }
             for (String ref : orphanSending) {

@@ -15,6 +15,7 @@ import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleEvent;
 import ma.hanout.domain.SaleState;
 import ma.hanout.store.Database;
+import ma.hanout.store.OutboxLedger;
 import ma.hanout.store.SaleEventStore;
 import ma.hanout.store.SaleStore;
 import ma.hanout.store.SqlFunction;
@@ -40,13 +41,16 @@ final class SaleRecorder {
 
     private final Database db;
     private final SaleStore sales;
+    private final OutboxLedger outbox;
     private final SaleEventStore events;
     private final Clock clock;
     private final Consumer<Sale> changed;
 
-    SaleRecorder(Database db, SaleStore sales, SaleEventStore events, Clock clock, Consumer<Sale> changed) {
+    SaleRecorder(Database db, SaleStore sales, OutboxLedger outbox, SaleEventStore events, Clock clock,
+            Consumer<Sale> changed) {
         this.db = db;
         this.sales = sales;
+        this.outbox = outbox;
         this.events = events;
         this.clock = clock;
         this.changed = changed;
@@ -144,7 +148,7 @@ final class SaleRecorder {
                 sales.update(c, ch.sale());
             }
             if (ch.reachedServer()) {
-                sales.markSent(c, externalReference, now);
+                outbox.markSent(c, externalReference, now);
             }
             boolean stateMoved = ch.sale().state() != cur.state();
             boolean statusMoved = !Objects.equals(ch.sale().status(), cur.status());

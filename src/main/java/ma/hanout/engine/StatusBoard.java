@@ -2,24 +2,25 @@ package ma.hanout.engine;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import ma.hanout.store.QueuedSale;
 import ma.hanout.domain.BalanceSnapshot;
 import ma.hanout.domain.SaleState;
-import ma.hanout.store.SaleStore;
+import ma.hanout.domain.Environment;
+import ma.hanout.domain.QueuedSale;
 
 /** Keeps what the status bar shows; counts are read from the database when a snapshot is taken. */
 final class StatusBoard implements RechargeGateway.ConnectivityListener {
-    private final SaleStore sales;
-    private final EngineStatus.Mode mode;
+    private final java.util.function.Supplier<java.util.List<QueuedSale>> unsettled;
+    private final Environment environment;
     private final Runnable changed;
     private final AtomicReference<Connectivity> connectivity = new AtomicReference<>(Connectivity.UNKNOWN);
     private volatile String refusalCode;
     private volatile Boolean relayConnected;
     private volatile BalanceSnapshot balance;
 
-    StatusBoard(SaleStore sales, EngineStatus.Mode mode, BalanceSnapshot initialBalance, Runnable changed) {
-        this.sales = sales;
-        this.mode = mode;
+    StatusBoard(java.util.function.Supplier<java.util.List<QueuedSale>> unsettled, Environment environment,
+            BalanceSnapshot initialBalance, Runnable changed) {
+        this.unsettled = unsettled;
+        this.environment = environment;
         this.balance = initialBalance;
         this.changed = changed;
     }
@@ -28,7 +29,7 @@ final class StatusBoard implements RechargeGateway.ConnectivityListener {
         int held = 0;
         int queued = 0;
         int uncertain = 0;
-        for (QueuedSale q : sales.unsettled()) {
+        for (QueuedSale q : unsettled.get()) {
             if (q.sale().state() == SaleState.QUEUED) {
                 queued++;
                 if (q.held()) {
@@ -40,7 +41,7 @@ final class StatusBoard implements RechargeGateway.ConnectivityListener {
         }
         BalanceSnapshot b = balance;
         return new EngineStatus(connectivity.get(), refusalCode, relayConnected, b == null ? null : b.balance(),
-                b == null ? null : b.creditLimit(), queued, held, uncertain, mode);
+                b == null ? null : b.creditLimit(), queued, held, uncertain, environment);
     }
 
     Connectivity connectivity() {

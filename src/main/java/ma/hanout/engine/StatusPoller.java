@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
 import ma.hanout.domain.RechargeStatus;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.StatusClass;
-import ma.hanout.store.SaleStore;
+import ma.hanout.domain.SaleAccount;
+import ma.hanout.store.OutboxLedger;
 
 /**
  * Polls {@code /recharge/by-id} for accepted sales whose status is not final: fast at first, then
@@ -22,16 +23,18 @@ final class StatusPoller {
     private static final Set<Integer> SETTLED = codes(StatusClass.SUCCESS, StatusClass.REFUNDED, StatusClass.FAILED);
     private static final Set<Integer> ALL_BUT_FAILED = allBut(StatusClass.FAILED);
 
-    private final SaleStore sales;
+    private final OutboxLedger sales;
+    private final SaleAccount account;
     private final RechargeGateway gateway;
     private final StatusTracker tracker;
     private final EngineConfig config;
     private final BooleanSupplier relayDelivering;
     private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastChecked = new java.util.concurrent.ConcurrentHashMap<>();
 
-    StatusPoller(SaleStore sales, RechargeGateway gateway, StatusTracker tracker, EngineConfig config,
+    StatusPoller(OutboxLedger sales, SaleAccount account, RechargeGateway gateway, StatusTracker tracker, EngineConfig config,
             BooleanSupplier relayDelivering) {
         this.sales = sales;
+        this.account = account;
         this.gateway = gateway;
         this.tracker = tracker;
         this.config = config;
@@ -42,11 +45,11 @@ final class StatusPoller {
     int runOnce() {
         Instant now = config.clock().instant();
         Map<String, Sale> watch = new LinkedHashMap<>();
-        for (Sale s : sales.watchList(SETTLED, now.minus(config.watchWindow()), 500)) {
+        for (Sale s : sales.watchList(account, SETTLED, now.minus(config.watchWindow()), 500)) {
             watch.put(s.externalReference(), s);
         }
         // failed, but a second attempt (21, 22) may still follow
-        for (Sale s : sales.watchList(ALL_BUT_FAILED, now.minus(config.failedWatch()), 500)) {
+        for (Sale s : sales.watchList(account, ALL_BUT_FAILED, now.minus(config.failedWatch()), 500)) {
             watch.putIfAbsent(s.externalReference(), s);
         }
         int asked = 0;

@@ -10,21 +10,24 @@ import ma.hanout.domain.Phone;
 import ma.hanout.domain.Promo;
 import ma.hanout.domain.RechargeStatus;
 import ma.hanout.domain.Sale;
+import ma.hanout.domain.SaleAccount;
 import ma.hanout.domain.SaleState;
 import ma.hanout.store.SaleStore;
 
 /**
  * Applies what the server says about a recharge, whoever heard it (polling, history sync, a relay
  * event), with one rule: status never moves backwards on a late or duplicated report
- * ({@link ma.hanout.domain.RechargeStatus#isProgressFrom}).
+ * ({@link ma.hanout.domain.RechargeStatus#isProgressFrom}); and only on sales of this engine's account.
  */
 final class StatusTracker {
     private final SaleStore sales;
+    private final SaleAccount account;
     private final SaleRecorder recorder;
     private final Clock clock;
 
-    StatusTracker(SaleStore sales, SaleRecorder recorder, Clock clock) {
+    StatusTracker(SaleStore sales, SaleAccount account, SaleRecorder recorder, Clock clock) {
         this.sales = sales;
+        this.account = account;
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -46,6 +49,10 @@ final class StatusTracker {
         }
         if (local.isEmpty()) {
             return addUnknown ? addRemote(rec, source) : Applied.UNKNOWN_SALE;
+        }
+        if (!account.owns(local.get().account())) {
+            // what this account's server says never changes a sale made on another account
+            return Applied.UNCHANGED;
         }
         Instant now = clock.instant();
         Applied[] result = {Applied.UNCHANGED};
@@ -124,7 +131,7 @@ final class StatusTracker {
         String ref = rec.externalReference() != null ? rec.externalReference() : "REMOTE-" + rec.refInterne();
         Money value = rec.value();
         Sale sale = new Sale(ref, phone, operator, value, promo, SaleState.ACCEPTED, rec.status(), rec.refInterne(),
-                rec.billingAmount(), null, null, Sale.Origin.REMOTE, 0, null, created, now, rec.executedAt());
+                rec.billingAmount(), null, null, Sale.Origin.REMOTE, 0, null, created, now, rec.executedAt(), account);
         try {
             recorder.create(sale, source, "made elsewhere, found by " + source);
         } catch (RuntimeException e) {

@@ -15,4 +15,14 @@ public final class TimelineSource {
     public static final String RELAY = "relay";
     public static final String PERSON = "person";
     public static final String RECOVERY = "recovery";
+
+    /** The source of a sale's creation, by where it came from. */
+    static String of(ma.hanout.domain.Sale.Origin origin) {
+        return switch (origin) {
+            case BATCH -> BATCH;
+            case CLI -> CLI;
+            case REMOTE -> HISTORY;
+            case COUNTER -> COUNTER;
+        };
+    }
 }

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -116,25 +115,6 @@ public final class Database implements AutoCloseable {
     /** Opens {@code home/hanout.db}. */
     public static Database openInHome(Path home) {
         return open(home.resolve(FILE_NAME));
-    }
-
-    /**
-     * The data folder: the {@code --home} flag when given, else {@code HANOUT_HOME}, else
-     * {@code ~/.hanout}.
-     */
-    public static Path resolveHome(String flag) {
-        return resolveHome(flag, System.getenv(), System.getProperty("user.home"));
-    }
-
-    static Path resolveHome(String flag, Map<String, String> env, String userHome) {
-        if (flag != null && !flag.isBlank()) {
-            return Path.of(flag.strip());
-        }
-        String fromEnv = env.get("HANOUT_HOME");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return Path.of(fromEnv.strip());
-        }
-        return Path.of(userHome, ".hanout");
     }
 
     public Path file() {

@@ -4,29 +4,41 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The database's shape, versioned in {@code PRAGMA user_version}. {@link Database} runs
  * {@link #upgrade} in one {@code BEGIN IMMEDIATE} transaction, so a crash half-way leaves the
  * previous version and two programs opening the file at once upgrade it once.
  *
- * <p>To change the schema: append a step {@code if (from < N + 1)} at the end of {@link #upgrade}
- * and raise {@link #LATEST}. Never edit a step that has shipped: files out there already ran it.
+ * <p>To change the schema: add a step to {@link #steps()} under the next version number and raise
+ * {@link #LATEST} to it. Never edit a step that has shipped: files out there already ran it.
  */
 final class Schema {
     /** The version this build writes. */
-    static final int LATEST = 2;
+    static final int LATEST = 3;
 
     private Schema() {
     }
 
     static void upgrade(Connection c, int from) throws SQLException {
-        if (from < 1) {
-            run(c, V1);
+        upgrade(c, from, LATEST);
+    }
+
+    /** Runs the steps after {@code from} up to {@code to} (tests build files of older versions with it). */
+    static void upgrade(Connection c, int from, int to) throws SQLException {
+        for (Map.Entry<Integer, List<String>> step : steps().entrySet()) {
+            if (step.getKey() > from && step.getKey() <= to) {
+                run(c, step.getValue());
+            }
         }
-        if (from < 2) {
-            run(c, V2);
-        }
+    }
+
+    /** Each version's statements, by version. */
+    private static SortedMap<Integer, List<String>> steps() {
+        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3));
     }
 
     private static void run(Connection c, List<String> statements) throws SQLException {
@@ -161,4 +173,32 @@ final class Schema {
             ) STRICT
             """,
             "CREATE INDEX payments_by_time ON payments (received_at)");
+
+    /*
+     * The account each sale was made on, so that an engine sends, polls and reconciles only its
+     * own account's sales and a demo or sandbox sale is never taken for a real one. Sales recorded
+     * before this step get the best guess from what the folder holds: a sandbox reference
+     * ({@code SBX-}) is sandbox; with no saved API base URL the folder ran in demo mode (the only
+     * way to sell without flags); else the saved environment. Their client code is the saved one
+     * (demo: the simulator's), or NULL when none is saved: such a sale belongs to whichever
+     * account of its environment opens the folder, as every sale did before.
+     */
+    private static final List<String> V3 = List.of(
+            """
+            ALTER TABLE sales ADD COLUMN environment TEXT NOT NULL DEFAULT 'PRODUCTION'
+                CHECK (environment IN ('PRODUCTION', 'SANDBOX', 'DEMO'))
+            """,
+            "ALTER TABLE sales ADD COLUMN account TEXT",
+            """
+            UPDATE sales SET environment = CASE
+                WHEN ref_interne LIKE 'SBX-%' THEN 'SANDBOX'
+                WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'api.base_url') THEN 'DEMO'
+                WHEN (SELECT value FROM settings WHERE key = 'api.environment') = 'sandbox' THEN 'SANDBOX'
+                ELSE 'PRODUCTION' END
+            """,
+            """
+            UPDATE sales SET account = CASE environment
+                WHEN 'DEMO' THEN 'API-DEMO-0001'
+                ELSE (SELECT value FROM settings WHERE key = 'api.client_code') END
+            """);
 }

@@ -17,9 +17,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import ma.hanout.app.AppContext;
 import ma.hanout.app.ConnectionSettings;
+import ma.hanout.app.DataFolder;
 import ma.hanout.domain.Language;
-import ma.hanout.engine.EngineStatus;
-import ma.hanout.store.Database;
 
 /**
  * The desktop application, started by {@code Main} with no argument.
@@ -30,7 +29,7 @@ import ma.hanout.store.Database;
  */
 public final class HanoutApp extends Application {
     /** The saved language setting. */
-    public static final String LANGUAGE_SETTING = SavedLanguage.KEY;
+    public static final String LANGUAGE_SETTING = DataFolder.LANGUAGE;
     /** When set, its value is printed on stdout once the counter is ready for input (for the startup bench). */
     public static final String READY_MARKER = "hanout.readyMarker";
     /** Time scale of the embedded demo simulator (1 = realistic delays); tests make it small. */
@@ -54,20 +53,20 @@ public final class HanoutApp extends Application {
      */
     public static void prepare(String langFlag, Path homeFlag) {
         if (langFlag == null) {
-            Path dir = Database.resolveHome(homeFlag == null ? null : homeFlag.toString());
-            languageRead = CompletableFuture.supplyAsync(() -> SavedLanguage.read(dir), daemon("hanout-language"));
+            Path dir = DataFolder.resolve(homeFlag == null ? null : homeFlag.toString());
+            languageRead = CompletableFuture.supplyAsync(() -> DataFolder.savedLanguage(dir), daemon("hanout-language"));
         }
     }
 
     @Override
     public void init() {
         Map<String, String> named = getParameters().getNamed();
-        home = Database.resolveHome(named.get("home"));
+        home = DataFolder.resolve(named.get("home"));
         Optional<Language> flag = Language.fromCode(named.get("lang"));
         // init runs on the launcher thread, not the JavaFX thread: waiting here never freezes a window
         language = flag.orElseGet(() -> {
             CompletableFuture<Optional<Language>> read = languageRead != null ? languageRead
-                    : CompletableFuture.completedFuture(SavedLanguage.read(home));
+                    : CompletableFuture.completedFuture(DataFolder.savedLanguage(home));
             try {
                 return read.get(5, TimeUnit.SECONDS).orElse(Language.FR);
             } catch (Exception e) {
@@ -112,9 +111,7 @@ public final class HanoutApp extends Application {
                     Clock.systemDefaultZone(), scale);
             context.complete(ctx);
             ctx.startBackgroundWork();
-            if (ctx.engine().status().mode() == EngineStatus.Mode.DEMO) {
-                DemoShop.seedIfNew(ctx.engine(), ctx.settings());
-            }
+            ctx.seedDemoShopIfNew();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the shop could not be opened", e);
             context.completeExceptionally(e);

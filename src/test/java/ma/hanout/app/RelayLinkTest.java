@@ -68,7 +68,7 @@ class RelayLinkTest {
         Database db = Database.open(dir.resolve("hanout.db"));
         SaleEngine engine = SaleEngine.create(db, new MoroccoTopupClient(new ApiConfig(sim.baseUrl(),
                 SimConfig.DEFAULT_CLIENT_CODE, SimConfig.DEFAULT_API_KEY, false, Duration.ofSeconds(2), Duration.ofSeconds(2))),
-                EngineConfig.defaults(Clock.systemUTC()).withHistorySyncEvery(Duration.ofHours(1)), EngineStatus.Mode.DEMO);
+                EngineConfig.defaults(Clock.systemUTC()).withHistorySyncEvery(Duration.ofHours(1)), new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.DEMO, ma.hanout.sim.SimConfig.DEFAULT_CLIENT_CODE));
         RelayLink link = RelayLink.start(relay.baseUri(), TOKEN, subscriberSecret, engine, new SettingsStore(db),
                 new PaymentStore(db));
         Eventually.await(Duration.ofSeconds(10), "subscribed", () -> link.state() == RelayConnectionState.CONNECTED);
@@ -102,11 +102,11 @@ class RelayLinkTest {
             Eventually.await(Duration.ofSeconds(20), "every sale reaches its outcome through relay events alone",
                     () -> allFinal(s.engine(), sold));
             for (Sale sale : sold) {
-                List<Integer> codes = s.engine().timeline(sale.externalReference()).stream().map(SaleEvent::status)
+                List<Integer> codes = s.engine().reads().timeline(sale.externalReference()).stream().map(SaleEvent::status)
                         .filter(java.util.Objects::nonNull).map(RechargeStatus::code).toList();
                 assertThat(codes).as("timeline of %s", sale.externalReference()).doesNotContainSequence(3, 2)
                         .doesNotContainSequence(2, 1).doesNotContainSequence(4, 2);
-                assertThat(s.engine().timeline(sale.externalReference())).extracting(SaleEvent::source)
+                assertThat(s.engine().reads().timeline(sale.externalReference())).extracting(SaleEvent::source)
                         .contains("relay");
             }
         }
@@ -128,7 +128,7 @@ class RelayLinkTest {
             List<Sale> sold = sell(s.engine(), 4);
             Eventually.await(Duration.ofSeconds(20), "unverified events make the engine ask the API at once",
                     () -> allFinal(s.engine(), sold));
-            assertThat(s.engine().timeline(sold.get(0).externalReference())).extracting(SaleEvent::source)
+            assertThat(s.engine().reads().timeline(sold.get(0).externalReference())).extracting(SaleEvent::source)
                     .doesNotContain("relay").contains("poll");
         }
     }

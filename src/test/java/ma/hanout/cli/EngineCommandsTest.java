@@ -178,7 +178,8 @@ class EngineCommandsTest {
             java.time.Instant twoHoursAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
             new ma.hanout.store.SaleStore(db).insert(ma.hanout.domain.Sale.newQueued("OLD-1",
                     ma.hanout.domain.Phone.parse("0612345678"), ma.hanout.domain.Operator.INWI, Money.ofMad(10),
-                    ma.hanout.domain.Promo.PLAIN, ma.hanout.domain.Sale.Origin.COUNTER, twoHoursAgo));
+                    ma.hanout.domain.Promo.PLAIN, ma.hanout.domain.Sale.Origin.COUNTER, twoHoursAgo,
+                    new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.PRODUCTION, ma.hanout.sim.SimConfig.DEFAULT_CLIENT_CODE)));
         }
         assertThat(run("drain", "--until-settled", "--timeout", "10")).isEqualTo(1);
         assertThat(out.toString()).contains("OLD-1").contains("held");

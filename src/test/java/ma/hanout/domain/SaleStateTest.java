@@ -86,7 +86,7 @@ class SaleStateTest {
     void saleWithStateEnforcesTheRules() {
         Instant t0 = Instant.parse("2026-01-09T19:21:57Z");
         Sale sale = Sale.newQueued("HN-1", Phone.parse("0612345678"), Operator.INWI, Money.ofMad(10), new Promo(6),
-                Sale.Origin.COUNTER, t0);
+                Sale.Origin.COUNTER, t0, new SaleAccount(Environment.PRODUCTION, "API-TEST-0001"));
         Sale sending = sale.withState(SENDING, t0.plusSeconds(1));
         assertThat(sending.state()).isEqualTo(SENDING);
         assertThat(sending.updatedAt()).isEqualTo(t0.plusSeconds(1));

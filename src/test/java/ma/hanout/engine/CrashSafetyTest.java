@@ -26,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator's own records: nothing lost, nothing sent twice, local status equal to the server's.
  */
 class CrashSafetyTest {
+    /** The account of the drain processes: the command line given a base URL takes it for the real API. */
+    private static final ma.hanout.domain.SaleAccount CLI_ACCOUNT = new ma.hanout.domain.SaleAccount(
+            ma.hanout.domain.Environment.PRODUCTION, ma.hanout.sim.SimConfig.DEFAULT_CLIENT_CODE);
+
     private static final int SALES = 300;
     private static final int KILLS = 20;
     private static final int PER_ROUND = 12;
@@ -59,9 +63,9 @@ class CrashSafetyTest {
                     kills++;
                 }
                 try (Database db = Database.open(dir.resolve("hanout.db"))) {
-                    SaleStore store = new SaleStore(db);
+                    ma.hanout.store.OutboxLedger store = new ma.hanout.store.OutboxLedger(db);
                     caughtSending += store.byState(ma.hanout.domain.SaleState.SENDING).size();
-                    settledDuringKills = SALES - store.unsettled().size();
+                    settledDuringKills = SALES - store.unsettled(CLI_ACCOUNT).size();
                 }
             }
             Process last = drainProcess(sim, 120);
@@ -71,7 +75,7 @@ class CrashSafetyTest {
 
             try (Database db = Database.open(dir.resolve("hanout.db"))) {
                 SaleEngine engine = SaleEngine.create(db, EngineHarness.client(sim, Duration.ofSeconds(1)),
-                        EngineHarness.fastConfig(Duration.ofSeconds(1)), EngineStatus.Mode.DEMO);
+                        EngineHarness.fastConfig(Duration.ofSeconds(1)), CLI_ACCOUNT);
                 engine.start();
                 Eventually.await(Duration.ofSeconds(60), "local statuses equal the simulator's after the crashes",
                         () -> EngineHarness.checkPromises(local(engine, sold), EngineHarness.simRecharges(sim)).kept());
@@ -95,7 +99,7 @@ class CrashSafetyTest {
     private void sellMore(Simulator sim, List<Sale> sold, int n) {
         try (Database db = Database.open(dir.resolve("hanout.db"))) {
             SaleEngine seller = SaleEngine.create(db, EngineHarness.client(sim, Duration.ofSeconds(1)),
-                    EngineHarness.fastConfig(Duration.ofSeconds(1)), EngineStatus.Mode.DEMO);
+                    EngineHarness.fastConfig(Duration.ofSeconds(1)), CLI_ACCOUNT);
             for (int i = 0; i < n; i++) {
                 int k = sold.size();
                 sold.add(seller.sell(SaleRequest.of(ma.hanout.domain.Phone.parse(EngineHarness.ordinaryNumber(k)),

@@ -37,6 +37,9 @@ final class EngineHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The account the harness's engines sell on: the simulator's demo client. */
+    static final ma.hanout.domain.SaleAccount DEMO_ACCOUNT = new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.DEMO, ma.hanout.sim.SimConfig.DEFAULT_CLIENT_CODE);
+
     final Path dir;
     final Simulator sim;
     final Database db;
@@ -48,7 +51,7 @@ final class EngineHarness implements AutoCloseable {
         this.sim = startSim(simConfig);
         this.db = Database.open(dir.resolve("hanout.db"));
         this.config = config;
-        this.engine = SaleEngine.create(db, client(sim, config.requestTimeout()), config, EngineStatus.Mode.DEMO);
+        this.engine = SaleEngine.create(db, client(sim, config.requestTimeout()), config, DEMO_ACCOUNT);
     }
 
     static Simulator startSim(SimConfig c) {

@@ -45,7 +45,7 @@ class EngineQueueTest {
         try (Database db = Database.open(dir.resolve("hanout.db"))) {
             SaleEngine engine = SaleEngine.create(db, new ma.hanout.api.MoroccoTopupClient(new ma.hanout.api.ApiConfig(
                     baseUrl, SimConfig.DEFAULT_CLIENT_CODE, SimConfig.DEFAULT_API_KEY, false, Duration.ofSeconds(1),
-                    Duration.ofMillis(500))), config, EngineStatus.Mode.DEMO);
+                    Duration.ofMillis(500))), config, EngineHarness.DEMO_ACCOUNT);
             Sale a = engine.sell(SaleRequest.of(Phone.parse("0612345678"), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
                     Sale.Origin.COUNTER));
             Sale b = engine.sell(SaleRequest.of(Phone.parse("0698765432"), Operator.ORANGE, Money.ofMad(20), Promo.PLAIN,
@@ -57,7 +57,7 @@ class EngineQueueTest {
             assertThat(engine.status().connectivity()).isEqualTo(Connectivity.OFFLINE);
             assertThat(engine.status().queued()).isEqualTo(2);
             // never sent: it may still be cancelled
-            assertThat(engine.queue()).allMatch(q -> !q.sent());
+            assertThat(engine.reads().queue()).allMatch(q -> !q.sent());
 
             try (Simulator sim = Simulator.start(simConfig)) {
                 SaleEngine.DrainResult online = engine.drain(true, Duration.ofSeconds(20), false);
@@ -82,7 +82,7 @@ class EngineQueueTest {
                     config.backoffMax(), config.bulkSize(), config.failedWatch(), config.watchWindow(),
                     config.historySyncEvery(), config.relaySlowdown());
             SaleEngine engine = SaleEngine.create(db, EngineHarness.client(sim, Duration.ofSeconds(2)), config,
-                    EngineStatus.Mode.DEMO);
+                    EngineHarness.DEMO_ACCOUNT);
             Sale old = engine.sell(SaleRequest.of(Phone.parse("0612345678"), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
                     Sale.Origin.COUNTER));
             clock.advance(Duration.ofMinutes(61));
@@ -90,13 +90,13 @@ class EngineQueueTest {
             SaleEngine.DrainResult r = engine.drain(true, Duration.ofSeconds(5), false);
             assertThat(r.settled()).isFalse();
             assertThat(EngineHarness.simRecharges(sim)).doesNotContainKey(old.externalReference());
-            assertThat(engine.queue()).singleElement().satisfies(q -> assertThat(q.held()).isTrue());
+            assertThat(engine.reads().queue()).singleElement().satisfies(q -> assertThat(q.held()).isTrue());
             assertThat(engine.status().held()).isEqualTo(1);
 
             engine.sendNow(old.externalReference());
             assertThat(engine.drain(true, Duration.ofSeconds(10), false).settled()).isTrue();
             assertThat(EngineHarness.simRecharges(sim).get(old.externalReference())).hasSize(1);
-            assertThat(engine.timeline(old.externalReference())).extracting(e -> e.source())
+            assertThat(engine.reads().timeline(old.externalReference())).extracting(e -> e.source())
                     .contains(TimelineSource.PERSON);
             engine.close();
         }
@@ -127,7 +127,7 @@ class EngineQueueTest {
             SaleEngine engine = SaleEngine.create(db, new ma.hanout.api.MoroccoTopupClient(new ma.hanout.api.ApiConfig(
                     "http://127.0.0.1:" + port + "/rest/V1/recharge-api", SimConfig.DEFAULT_CLIENT_CODE,
                     SimConfig.DEFAULT_API_KEY, false, Duration.ofMillis(300), Duration.ofMillis(500))), config,
-                    EngineStatus.Mode.DEMO);
+                    EngineHarness.DEMO_ACCOUNT);
             java.util.List<Sale> sold = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 sold.add(engine.sell(SaleRequest.of(Phone.parse(EngineHarness.ordinaryNumber(i)), Operator.INWI,
@@ -156,7 +156,7 @@ class EngineQueueTest {
             assertThat(adopted.state()).isEqualTo(SaleState.ACCEPTED);
             assertThat(h.simRecharges().get(s.externalReference())).hasSize(1)
                     .first().satisfies(n -> assertThat(n.get("ref_interne").asText()).isEqualTo(adopted.refInterne()));
-            assertThat(h.engine.timeline(s.externalReference())).extracting(e -> e.detail())
+            assertThat(h.engine.reads().timeline(s.externalReference())).extracting(e -> e.detail())
                     .anyMatch(d -> d != null && d.contains("adopted"));
         }
     }
@@ -212,7 +212,7 @@ class EngineQueueTest {
         try (EngineHarness h = EngineHarness.start(dir, EngineHarness.sim().faults("latency=3ms"));
                 Database db2 = Database.open(dir.resolve("hanout.db"))) {
             SaleEngine second = SaleEngine.create(db2, EngineHarness.client(h.sim, Duration.ofSeconds(2)),
-                    EngineHarness.fastConfig(Duration.ofSeconds(2)).withBulkSize(3), EngineStatus.Mode.DEMO);
+                    EngineHarness.fastConfig(Duration.ofSeconds(2)).withBulkSize(3), EngineHarness.DEMO_ACCOUNT);
             List<Sale> sold = h.sellMany(60);
             Thread other = new Thread(() -> {
                 try {
@@ -261,7 +261,7 @@ class EngineQueueTest {
             h.engine.applyServerReport(report(ref, s.externalReference(), 2), TimelineSource.RELAY);
             h.engine.applyServerReport(report(ref, s.externalReference(), 1), TimelineSource.RELAY);
             assertThat(h.engine.find(s.externalReference()).orElseThrow().status().code()).isEqualTo(3);
-            assertThat(h.engine.timeline(s.externalReference())).extracting(e -> e.status() == null ? null : e.status().code())
+            assertThat(h.engine.reads().timeline(s.externalReference())).extracting(e -> e.status() == null ? null : e.status().code())
                     .filteredOn(java.util.Objects::nonNull).containsSubsequence(1, 3).doesNotContainSequence(3, 2);
         }
     }
@@ -273,5 +273,37 @@ class EngineQueueTest {
 
     static Clock system() {
         return Clock.systemUTC();
+    }
+
+    @Test
+    void anEngineSendsOnlyTheSalesOfItsOwnAccountAndLeavesTheOthersAsTheyAre() throws Exception {
+        try (EngineHarness h = EngineHarness.start(dir, EngineHarness.sim())) {
+            // a sale queued on the production account, then the folder reopened in demo mode
+            ma.hanout.domain.SaleAccount production = new ma.hanout.domain.SaleAccount(
+                    ma.hanout.domain.Environment.PRODUCTION, "API-SHOP-0042");
+            Sale real = Sale.newQueued("HN-REAL-0001", Phone.parse("0612345678"), Operator.INWI, Money.ofMad(10),
+                    Promo.PLAIN, Sale.Origin.COUNTER, java.time.Instant.now(), production);
+            new ma.hanout.store.SaleStore(h.db).insert(real);
+            Sale demo = h.sell("0698765432", Operator.ORANGE, 20);
+
+            SaleEngine.DrainResult r = h.engine.drain(true, Duration.ofSeconds(20), true);
+
+            assertThat(r.settled()).as("only its own account counts as its queue").isTrue();
+            assertThat(h.engine.reads().queue()).isEmpty();
+            var server = h.simRecharges();
+            assertThat(server).containsKey(demo.externalReference()).doesNotContainKey(real.externalReference());
+            Sale kept = h.engine.find(real.externalReference()).orElseThrow();
+            assertThat(kept.state()).isEqualTo(SaleState.QUEUED);
+            assertThat(kept.account()).isEqualTo(production);
+            assertThat(h.engine.find(demo.externalReference()).orElseThrow().account())
+                    .isEqualTo(EngineHarness.DEMO_ACCOUNT);
+            assertThatThrownBy(() -> h.engine.sendNow(real.externalReference())).isInstanceOf(DomainException.class)
+                    .hasMessageContaining("production");
+            // what the demo server says about recharges never touches the production sale
+            h.engine.applyServerReport(new ServerRecharge("1", real.externalReference(), "0612345678", "Inwi",
+                    Money.ofMad(10), "0", Money.ofMad(9), ma.hanout.domain.RechargeStatus.of(3), null, null),
+                    TimelineSource.RELAY);
+            assertThat(h.engine.find(real.externalReference()).orElseThrow().state()).isEqualTo(SaleState.QUEUED);
+        }
     }
 }

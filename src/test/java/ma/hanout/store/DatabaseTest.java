@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import ma.hanout.domain.Environment;
+import ma.hanout.domain.SaleAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,16 +71,6 @@ class DatabaseTest {
         assertThat(again.file()).isEqualTo(dir.resolve("home/hanout.db").toAbsolutePath());
     }
 
-    @Test
-    void homeIsTheFlagThenTheEnvironmentThenDotHanout() {
-        Map<String, String> env = Map.of("HANOUT_HOME", "/srv/shop");
-        assertThat(Database.resolveHome("/tmp/x", env, "/home/amina")).isEqualTo(Path.of("/tmp/x"));
-        assertThat(Database.resolveHome(null, env, "/home/amina")).isEqualTo(Path.of("/srv/shop"));
-        assertThat(Database.resolveHome(" ", env, "/home/amina")).isEqualTo(Path.of("/srv/shop"));
-        assertThat(Database.resolveHome(null, Map.of(), "/home/amina")).isEqualTo(Path.of("/home/amina/.hanout"));
-        assertThat(Database.resolveHome(null, Map.of("HANOUT_HOME", ""), "/home/amina"))
-                .isEqualTo(Path.of("/home/amina/.hanout"));
-    }
 
     @Test
     void everyConnectionHasThePragmasTheStoreRelieson() {
@@ -105,6 +97,42 @@ class DatabaseTest {
         Database db = open(bare);
         assertThat(db.schemaVersion()).isEqualTo(Schema.LATEST);
         assertThat(tables(db)).contains("sales", "unrelated");
+    }
+
+    @Test
+    void salesRecordedBeforeAccountsWereKeptGetTheAccountTheFolderRanOn() throws Exception {
+        // a demo folder (no saved base URL) and a production folder (saved URL and client code)
+        Path demo = legacyFile("demo.db", Map.of(), "HN-D1", "1899001");
+        Path production = legacyFile("prod.db", Map.of("api.base_url", "https://api.example/rest/V1/recharge-api",
+                "api.client_code", "API-SHOP-0042"), "HN-P1", "1899002");
+        Path sandboxRef = legacyFile("sbx.db", Map.of("api.base_url", "https://api.example/rest/V1/recharge-api"),
+                "HN-S1", "SBX-77");
+
+        assertThat(new SaleStore(open(demo)).find("HN-D1").orElseThrow().account())
+                .isEqualTo(new SaleAccount(Environment.DEMO, "API-DEMO-0001"));
+        assertThat(new SaleStore(open(production)).find("HN-P1").orElseThrow().account())
+                .isEqualTo(new SaleAccount(Environment.PRODUCTION, "API-SHOP-0042"));
+        assertThat(new SaleStore(open(sandboxRef)).find("HN-S1").orElseThrow().account())
+                .as("an SBX- reference is a sandbox sale; no saved client code: any sandbox account's")
+                .isEqualTo(new SaleAccount(Environment.SANDBOX, null));
+    }
+
+    /** A file at schema 2 (before accounts) holding one accepted sale and the given settings. */
+    private Path legacyFile(String name, Map<String, String> settings, String ref, String refInterne) throws Exception {
+        Path file = dir.resolve(name);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            Schema.upgrade(c, 0, 2);
+            st.execute("PRAGMA user_version = 2");
+            for (Map.Entry<String, String> e : settings.entrySet()) {
+                st.execute("INSERT INTO settings (key, value) VALUES ('" + e.getKey() + "', '" + e.getValue() + "')");
+            }
+            st.execute("""
+                    INSERT INTO sales (external_reference, phone, operator, value_centimes, promo, state, status_code,
+                                       ref_interne, origin, created_at, updated_at)
+                    VALUES ('%s', '0612345678', 'Inwi', 1000, 0, 'ACCEPTED', 3, '%s', 'COUNTER', 1, 1)
+                    """.formatted(ref, refInterne));
+        }
+        return file;
     }
 
     @Test
@@ -216,7 +244,7 @@ class DatabaseTest {
         db.close(); // twice is fine
         assertThatThrownBy(() -> db.read(c -> 1)).isInstanceOf(StoreException.class).hasMessageContaining("is closed");
         assertThatThrownBy(() -> db.write(c -> 1)).isInstanceOf(StoreException.class).hasMessageContaining("is closed");
-        assertThatThrownBy(() -> new SaleStore(db).recent(1)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> new SaleStore(db).find("HN-X")).isInstanceOf(StoreException.class)
                 .hasMessageContaining("is closed");
     }
 

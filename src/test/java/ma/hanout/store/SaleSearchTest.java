@@ -1,5 +1,8 @@
 package ma.hanout.store;
 
+import ma.hanout.domain.SaleCursor;
+import ma.hanout.domain.SalePage;
+import ma.hanout.domain.SaleQuery;
 import static ma.hanout.store.SaleFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +42,7 @@ class SaleSearchTest {
 
     private Database db;
     private SaleStore sales;
+    private SaleSearch search;
     /** In insertion order, which is rowid order. */
     private final List<Sale> inserted = new ArrayList<>();
 
@@ -46,6 +50,7 @@ class SaleSearchTest {
     void fill() {
         db = Database.open(dir.resolve("hanout.db"));
         sales = new SaleStore(db);
+        search = new SaleSearch(db);
         Random random = new Random(7);
         SaleState[] states = SaleState.values();
         int[] codes = {1, 2, 3, 4, 11, 22, 99};
@@ -59,7 +64,7 @@ class SaleSearchTest {
                         Operator.values()[random.nextInt(3)], Money.ofMad(5 + random.nextInt(5) * 5), Promo.PLAIN,
                         state, code == null ? null : RechargeStatus.of(code),
                         code == null ? null : String.format("1899%011d", i), null, null, null, Sale.Origin.COUNTER, 0,
-                        null, at, at, null);
+                        null, at, at, null, SaleFixtures.ACCOUNT);
                 sales.insert(c, sale, null);
                 inserted.add(sale);
             }
@@ -136,11 +141,11 @@ class SaleSearchTest {
 
     @Test
     void aSaleAddedWhilePagingDoesNotShiftTheNextPage() {
-        SalePage first = sales.search(SaleQuery.ALL, 10, null);
+        SalePage first = search.search(SaleQuery.ALL, 10, null);
         Sale newer = SaleFixtures.queued("HN-NEWER", T0.plusSeconds(1_000_000));
         sales.insert(newer);
         try {
-            SalePage second = sales.search(SaleQuery.ALL, 10, first.next());
+            SalePage second = search.search(SaleQuery.ALL, 10, first.next());
             assertThat(second.sales()).extracting(Sale::externalReference)
                     .containsExactlyElementsOf(expected(s -> true).subList(10, 20));
         } finally {
@@ -150,11 +155,11 @@ class SaleSearchTest {
 
     @Test
     void theLastPageHasNoNext() {
-        SalePage page = sales.search(SaleQuery.ALL, 1000, null);
+        SalePage page = search.search(SaleQuery.ALL, 1000, null);
         assertThat(page.sales()).hasSize(300);
         assertThat(page.next()).isNull();
         assertThat(page.hasNext()).isFalse();
-        SalePage exact = sales.search(SaleQuery.ALL.withReference("HN-0042"), 1, null);
+        SalePage exact = search.search(SaleQuery.ALL.withReference("HN-0042"), 1, null);
         assertThat(exact.sales()).hasSize(1);
         assertThat(exact.next()).as("a full page with nothing after it").isNull();
     }
@@ -166,7 +171,7 @@ class SaleSearchTest {
         assertThatThrownBy(() -> SaleQuery.ALL.between(T0, T0.minusSeconds(1)))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.code()).isEqualTo("query.dates_reversed"));
-        assertThatThrownBy(() -> sales.search(SaleQuery.ALL, 0, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> search.search(SaleQuery.ALL, 0, null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -185,61 +190,62 @@ class SaleSearchTest {
 
     @Test
     void aWholePhoneSearchWalksThePhoneIndexWithoutSorting() {
-        String plan = sales.queryPlan(SaleQuery.ALL.withPhone("0612345678"), 50, null);
+        String plan = search.queryPlan(SaleQuery.ALL.withPhone("0612345678"), 50, null);
         assertThat(plan).contains("USING INDEX sales_by_phone (phone=?)").doesNotContain("TEMP B-TREE");
-        String next = sales.queryPlan(SaleQuery.ALL.withPhone("0612345678"), 50, new Cursor(1, 1));
+        String next = search.queryPlan(SaleQuery.ALL.withPhone("0612345678"), 50, new SaleCursor(1, 1));
         assertThat(next).contains("USING INDEX sales_by_phone (phone=? AND created_at<?)")
                 .doesNotContain("TEMP B-TREE");
     }
 
     @Test
     void theFirstHistoryPageWalksTheDateIndexWithoutSorting() {
-        String plan = sales.queryPlan(SaleQuery.ALL, 50, null);
+        String plan = search.queryPlan(SaleQuery.ALL, 50, null);
         assertThat(plan).contains("USING INDEX sales_by_date").doesNotContain("TEMP B-TREE");
-        String next = sales.queryPlan(SaleQuery.ALL, 50, new Cursor(1, 1));
+        String next = search.queryPlan(SaleQuery.ALL, 50, new SaleCursor(1, 1));
         assertThat(next).contains("USING INDEX sales_by_date (created_at<?)").doesNotContain("TEMP B-TREE");
     }
 
     @Test
     void otherSearchesUseAnIndexToo() {
-        assertThat(sales.queryPlan(SaleQuery.ALL.withPhone("0612345"), 50, null))
+        assertThat(search.queryPlan(SaleQuery.ALL.withPhone("0612345"), 50, null))
                 .contains("USING INDEX sales_by_phone (phone>? AND phone<?)");
-        assertThat(sales.queryPlan(SaleQuery.ALL.withPhone("06"), 50, null))
+        assertThat(search.queryPlan(SaleQuery.ALL.withPhone("06"), 50, null))
                 .contains("USING INDEX sales_by_date").doesNotContain("TEMP B-TREE");
-        assertThat(sales.queryPlan(SaleQuery.ALL.withReference("HN-01"), 50, null))
+        assertThat(search.queryPlan(SaleQuery.ALL.withReference("HN-01"), 50, null))
                 .contains("MULTI-INDEX OR").contains("sales_by_ref_interne");
-        assertThat(sales.queryPlan(SaleQuery.ALL.withOperator(Operator.ORANGE), 50, null))
+        assertThat(search.queryPlan(SaleQuery.ALL.withOperator(Operator.ORANGE), 50, null))
                 .contains("USING INDEX sales_by_operator (operator=?)").doesNotContain("TEMP B-TREE");
-        assertThat(sales.queryPlan(SaleQuery.ALL.between(T0, T0.plusSeconds(60)), 50, null))
+        assertThat(search.queryPlan(SaleQuery.ALL.between(T0, T0.plusSeconds(60)), 50, null))
                 .contains("USING INDEX sales_by_date (created_at>? AND created_at<?)");
-        assertThat(sales.queryPlan(SaleQuery.ALL.withStates(EnumSet.of(SaleState.UNCERTAIN)), 50, null))
+        assertThat(search.queryPlan(SaleQuery.ALL.withStates(EnumSet.of(SaleState.UNCERTAIN)), 50, null))
                 .contains("USING INDEX sales_unsettled");
         for (SaleQuery q : List.of(SaleQuery.ALL, SaleQuery.ALL.withPhone("0612345678"),
                 SaleQuery.ALL.withPhone("06"), SaleQuery.ALL.withPhone("0612345"), SaleQuery.ALL.withReference("HN"),
                 SaleQuery.ALL.withOperator(Operator.INWI), SaleQuery.ALL.withStatusCodes(Set.of(3)))) {
-            assertThat(sales.queryPlan(q, 50, null)).as("%s", q).doesNotContainPattern("(?m)^SCAN sales$");
+            assertThat(search.queryPlan(q, 50, null)).as("%s", q).doesNotContainPattern("(?m)^SCAN sales$");
         }
     }
 
     @Test
     void theOutboxQueriesUseTheSmallUnsettledIndex() {
-        assertThat(sales.queryPlan(SaleStore.DUE_FOR_SEND, 0, 0, 10)).contains("USING INDEX sales_unsettled");
+        assertThat(search.queryPlan(OutboxLedger.DUE_FOR_SEND, 0, 0, "PRODUCTION", "API-TEST-0001", 10))
+                .contains("USING INDEX sales_unsettled");
     }
 
     // ---------------------------------------------------------------- helpers
 
     private SalePage page(SaleQuery q) {
-        return sales.search(q, 50, null);
+        return search.search(q, 50, null);
     }
 
     /** Pages through {@code query} 7 at a time and compares with the same filter in Java. */
     private void assertSearch(SaleQuery query, Predicate<Sale> filter) {
         List<String> want = expected(filter);
         List<String> got = new ArrayList<>();
-        Cursor after = null;
+        SaleCursor after = null;
         int pages = 0;
         do {
-            SalePage page = sales.search(query, 7, after);
+            SalePage page = search.search(query, 7, after);
             assertThat(page.sales().size()).isLessThanOrEqualTo(7);
             page.sales().forEach(s -> got.add(s.externalReference()));
             after = page.next();

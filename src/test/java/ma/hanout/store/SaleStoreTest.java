@@ -1,5 +1,7 @@
 package ma.hanout.store;
 
+import ma.hanout.domain.QueuedSale;
+import static ma.hanout.store.SaleFixtures.ACCOUNT;
 import static ma.hanout.store.SaleFixtures.T0;
 import static ma.hanout.store.SaleFixtures.everyFieldChanged;
 import static ma.hanout.store.SaleFixtures.everyFieldDistinct;
@@ -37,6 +39,8 @@ class SaleStoreTest {
     private Path file;
     private Database db;
     private SaleStore sales;
+    private OutboxLedger outbox;
+    private SaleSearch search;
     private final List<Database> others = new ArrayList<>();
 
     @BeforeEach
@@ -44,6 +48,8 @@ class SaleStoreTest {
         file = dir.resolve("hanout.db");
         db = Database.open(file);
         sales = new SaleStore(db);
+        outbox = new OutboxLedger(db);
+        search = new SaleSearch(db);
     }
 
     @AfterEach
@@ -74,8 +80,8 @@ class SaleStoreTest {
         sales.insert(sale);
         assertThat(sales.find("HN-NEW")).contains(sale);
         assertThat(sales.cashierOf("HN-NEW")).isEmpty();
-        assertThat(sales.wasSent("HN-NEW")).isFalse();
-        assertThat(sales.isHeld("HN-NEW")).isFalse();
+        assertThat(outbox.wasSent("HN-NEW")).isFalse();
+        assertThat(outbox.isHeld("HN-NEW")).isFalse();
     }
 
     @Test
@@ -127,19 +133,19 @@ class SaleStoreTest {
     @Test
     void updateWritesEveryFieldAndLeavesTheBookkeepingAlone() {
         sales.insert(everyFieldDistinct("HN-UPD"), "Fatima");
-        sales.markSent("HN-UPD", T0.plusSeconds(5));
-        sales.setHold("HN-UPD", true);
-        sales.claim("HN-UPD", "worker-1", T0.plusSeconds(60), T0);
-        sales.markChecked("HN-UPD", T0.plusSeconds(7));
+        outbox.markSent("HN-UPD", T0.plusSeconds(5));
+        outbox.setHold("HN-UPD", true);
+        outbox.claim("HN-UPD", "worker-1", T0.plusSeconds(60), T0);
+        outbox.markChecked("HN-UPD", T0.plusSeconds(7));
 
         Sale changed = everyFieldChanged("HN-UPD");
         sales.update(changed);
 
         assertThat(sales.find("HN-UPD")).contains(changed);
         assertThat(sales.cashierOf("HN-UPD")).contains("Fatima");
-        assertThat(sales.wasSent("HN-UPD")).isTrue();
-        assertThat(sales.isHeld("HN-UPD")).isTrue();
-        assertThat(sales.claim("HN-UPD", "worker-2", T0.plusSeconds(90), T0.plusSeconds(1)))
+        assertThat(outbox.wasSent("HN-UPD")).isTrue();
+        assertThat(outbox.isHeld("HN-UPD")).isTrue();
+        assertThat(outbox.claim("HN-UPD", "worker-2", T0.plusSeconds(90), T0.plusSeconds(1)))
                 .as("the lease survived the update").isFalse();
         assertThat(rawLong("checked_at", "HN-UPD")).isEqualTo(T0.plusSeconds(7).toEpochMilli());
         assertThat(rawLong("sent_at", "HN-UPD")).isEqualTo(T0.plusSeconds(5).toEpochMilli());
@@ -168,49 +174,49 @@ class SaleStoreTest {
     @Test
     void markSentKeepsTheFirstTime() {
         sales.insert(queued("HN-S", T0));
-        sales.markSent("HN-S", T0.plusSeconds(1));
-        sales.markSent("HN-S", T0.plusSeconds(9));
-        assertThat(sales.wasSent("HN-S")).isTrue();
+        outbox.markSent("HN-S", T0.plusSeconds(1));
+        outbox.markSent("HN-S", T0.plusSeconds(9));
+        assertThat(outbox.wasSent("HN-S")).isTrue();
         assertThat(rawLong("sent_at", "HN-S")).isEqualTo(T0.plusSeconds(1).toEpochMilli());
     }
 
     @Test
     void holdIsSetAndCleared() {
         sales.insert(queued("HN-H", T0));
-        sales.setHold("HN-H", true);
-        assertThat(sales.isHeld("HN-H")).isTrue();
-        sales.setHold("HN-H", false);
-        assertThat(sales.isHeld("HN-H")).isFalse();
+        outbox.setHold("HN-H", true);
+        assertThat(outbox.isHeld("HN-H")).isTrue();
+        outbox.setHold("HN-H", false);
+        assertThat(outbox.isHeld("HN-H")).isFalse();
     }
 
     @Test
     void bookkeepingOnAnUnknownSaleFails() {
-        assertThatThrownBy(() -> sales.markSent("HN-X", T0)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> outbox.markSent("HN-X", T0)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("No sale with reference HN-X");
-        assertThatThrownBy(() -> sales.setHold("HN-X", true)).isInstanceOf(StoreException.class);
-        assertThatThrownBy(() -> sales.isHeld("HN-X")).isInstanceOf(StoreException.class);
-        assertThatThrownBy(() -> sales.wasSent("HN-X")).isInstanceOf(StoreException.class);
-        assertThatThrownBy(() -> sales.markChecked("HN-X", T0)).isInstanceOf(StoreException.class);
-        assertThat(sales.claim("HN-X", "w", T0.plusSeconds(1), T0)).isFalse();
+        assertThatThrownBy(() -> outbox.setHold("HN-X", true)).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> outbox.isHeld("HN-X")).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> outbox.wasSent("HN-X")).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> outbox.markChecked("HN-X", T0)).isInstanceOf(StoreException.class);
+        assertThat(outbox.claim("HN-X", "w", T0.plusSeconds(1), T0)).isFalse();
     }
 
     @Test
     void aLeaseGoesToOneOwnerUntilItExpiresOrIsReleased() {
         sales.insert(queued("HN-L", T0));
         Instant until = T0.plusSeconds(30);
-        assertThat(sales.claim("HN-L", "a", until, T0)).isTrue();
-        assertThat(sales.claim("HN-L", "b", T0.plusSeconds(60), T0.plusSeconds(10))).isFalse();
-        assertThat(sales.claim("HN-L", "a", T0.plusSeconds(40), T0.plusSeconds(10))).as("renewal").isTrue();
-        sales.release("HN-L", "b"); // not b's to release
-        assertThat(sales.claim("HN-L", "b", T0.plusSeconds(60), T0.plusSeconds(20))).isFalse();
-        assertThat(sales.claim("HN-L", "b", T0.plusSeconds(100), T0.plusSeconds(40))).as("expired").isTrue();
-        sales.release("HN-L", "b");
-        assertThat(sales.claim("HN-L", "a", T0.plusSeconds(100), T0.plusSeconds(41))).as("released").isTrue();
+        assertThat(outbox.claim("HN-L", "a", until, T0)).isTrue();
+        assertThat(outbox.claim("HN-L", "b", T0.plusSeconds(60), T0.plusSeconds(10))).isFalse();
+        assertThat(outbox.claim("HN-L", "a", T0.plusSeconds(40), T0.plusSeconds(10))).as("renewal").isTrue();
+        outbox.release("HN-L", "b"); // not b's to release
+        assertThat(outbox.claim("HN-L", "b", T0.plusSeconds(60), T0.plusSeconds(20))).isFalse();
+        assertThat(outbox.claim("HN-L", "b", T0.plusSeconds(100), T0.plusSeconds(40))).as("expired").isTrue();
+        outbox.release("HN-L", "b");
+        assertThat(outbox.claim("HN-L", "a", T0.plusSeconds(100), T0.plusSeconds(41))).as("released").isTrue();
     }
 
     @Test
     void ofTwoProgramsClaimingAtOnceExactlyOneGetsTheLease() throws Exception {
-        SaleStore[] stores = {new SaleStore(openAgain()), new SaleStore(openAgain())};
+        OutboxLedger[] stores = {new OutboxLedger(openAgain()), new OutboxLedger(openAgain())};
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
@@ -219,7 +225,7 @@ class SaleStoreTest {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Boolean>> claims = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
-                    SaleStore s = stores[i];
+                    OutboxLedger s = stores[i];
                     String owner = "terminal-" + i;
                     claims.add(pool.submit(() -> {
                         go.await();
@@ -250,17 +256,17 @@ class SaleStoreTest {
         sales.insert(in("HN-5-REJECTED", SaleState.REJECTED, null, T0));
         sales.insert(in("HN-6-CANCELLED", SaleState.CANCELLED, null, T0));
         sales.insert(queued("HN-7-HELD", T0));
-        sales.setHold("HN-7-HELD", true);
+        outbox.setHold("HN-7-HELD", true);
         sales.insert(queued("HN-8-LATER", T0).withAttempt(1, now.plusSeconds(1), T0));
         sales.insert(queued("HN-9-DUE-NOW", T0.plusSeconds(2)).withAttempt(1, now, T0));
         sales.insert(queued("HN-10-LEASED", T0));
-        sales.claim("HN-10-LEASED", "other", now.plusSeconds(1), now);
+        outbox.claim("HN-10-LEASED", "other", now.plusSeconds(1), now);
         sales.insert(queued("HN-11-LEASE-EXPIRED", T0.plusSeconds(4)));
-        sales.claim("HN-11-LEASE-EXPIRED", "other", now, T0);
+        outbox.claim("HN-11-LEASE-EXPIRED", "other", now, T0);
 
-        assertThat(sales.dueForSend(now, 10)).extracting(Sale::externalReference)
+        assertThat(outbox.dueForSend(ACCOUNT, now, 10)).extracting(Sale::externalReference)
                 .containsExactly("HN-2-UNCERTAIN", "HN-9-DUE-NOW", "HN-1-QUEUED", "HN-11-LEASE-EXPIRED");
-        assertThat(sales.dueForSend(now, 2)).extracting(Sale::externalReference)
+        assertThat(outbox.dueForSend(ACCOUNT, now, 2)).extracting(Sale::externalReference)
                 .containsExactly("HN-2-UNCERTAIN", "HN-9-DUE-NOW");
     }
 
@@ -268,13 +274,13 @@ class SaleStoreTest {
     void unsettledListsQueuedSendingAndUncertainWithTheirFlags() {
         sales.insert(queued("HN-Q", T0.plusSeconds(2)));
         sales.insert(in("HN-S", SaleState.SENDING, null, T0.plusSeconds(1)));
-        sales.markSent("HN-S", T0.plusSeconds(1));
+        outbox.markSent("HN-S", T0.plusSeconds(1));
         sales.insert(in("HN-U", SaleState.UNCERTAIN, null, T0.plusSeconds(3)));
-        sales.setHold("HN-U", true);
+        outbox.setHold("HN-U", true);
         sales.insert(in("HN-A", SaleState.ACCEPTED, 3, T0));
         sales.insert(in("HN-C", SaleState.CANCELLED, null, T0));
 
-        List<QueuedSale> unsettled = sales.unsettled();
+        List<QueuedSale> unsettled = outbox.unsettled(ACCOUNT);
         assertThat(unsettled).extracting(q -> q.sale().externalReference()).containsExactly("HN-S", "HN-Q", "HN-U");
         assertThat(unsettled).extracting(QueuedSale::held).containsExactly(false, false, true);
         assertThat(unsettled).extracting(QueuedSale::sent).containsExactly(true, false, false);
@@ -291,40 +297,27 @@ class SaleStoreTest {
         sales.insert(in("HN-QUEUED", SaleState.QUEUED, null, T0.plusSeconds(6)));
         sales.insert(in("HN-TOO-OLD", SaleState.ACCEPTED, 2, T0.minusSeconds(1)));
         sales.insert(in("HN-NEWEST", SaleState.ACCEPTED, 1, T0.plusSeconds(7)));
-        sales.markChecked("HN-NO-STATUS", T0.plusSeconds(100));
-        sales.markChecked("HN-PENDING", T0.plusSeconds(50));
+        outbox.markChecked("HN-NO-STATUS", T0.plusSeconds(100));
+        outbox.markChecked("HN-PENDING", T0.plusSeconds(50));
 
-        assertThat(sales.watchList(finals, T0, 10)).extracting(Sale::externalReference)
+        assertThat(outbox.watchList(ACCOUNT, finals, T0, 10)).extracting(Sale::externalReference)
                 .containsExactly("HN-NEWEST", "HN-SECOND-TRY", "HN-PENDING", "HN-NO-STATUS");
         // among the never checked, the newest first: it is the one a cashier waits on
-        assertThat(sales.watchList(finals, T0, 1)).extracting(Sale::externalReference).containsExactly("HN-NEWEST");
-        assertThat(sales.watchList(Set.of(), T0, 10)).hasSize(6);
-    }
-
-    @Test
-    void countsByState() {
-        sales.insert(queued("HN-Q1", T0));
-        sales.insert(queued("HN-Q2", T0));
-        sales.insert(in("HN-U", SaleState.UNCERTAIN, null, T0));
-        sales.insert(in("HN-A", SaleState.ACCEPTED, 3, T0));
-        assertThat(sales.countByState(SaleState.QUEUED)).isEqualTo(2);
-        assertThat(sales.countByState(SaleState.UNCERTAIN)).isEqualTo(1);
-        assertThat(sales.countByState(SaleState.ACCEPTED)).isEqualTo(1);
-        assertThat(sales.countByState(SaleState.SENDING)).isZero();
-        assertThat(sales.countByState(SaleState.REJECTED)).isZero();
+        assertThat(outbox.watchList(ACCOUNT, finals, T0, 1)).extracting(Sale::externalReference).containsExactly("HN-NEWEST");
+        assertThat(outbox.watchList(ACCOUNT, Set.of(), T0, 10)).hasSize(6);
     }
 
     @Test
     void lastOperatorPrefersTheLastDeliveredSale() {
         Phone phone = Phone.parse("0612345678");
-        assertThat(sales.lastOperatorFor(phone)).isEmpty();
+        assertThat(search.lastOperatorFor(phone)).isEmpty();
         sales.insert(withOperator(in("HN-1", SaleState.ACCEPTED, 3, T0), Operator.ORANGE));
         sales.insert(withOperator(in("HN-2", SaleState.ACCEPTED, 4, T0.plusSeconds(1)), Operator.MAROC_TELECOM));
         sales.insert(queued("HN-OTHER", "0699999999", T0.plusSeconds(2)));
-        assertThat(sales.lastOperatorFor(phone)).as("delivered beats failed").contains(Operator.ORANGE);
+        assertThat(search.lastOperatorFor(phone)).as("delivered beats failed").contains(Operator.ORANGE);
         sales.insert(withOperator(in("HN-3", SaleState.ACCEPTED, 19, T0.plusSeconds(3)), Operator.INWI));
-        assertThat(sales.lastOperatorFor(phone)).contains(Operator.INWI);
-        assertThat(sales.lastOperatorFor(Phone.parse("0699999999"))).as("no delivered: the last one")
+        assertThat(search.lastOperatorFor(phone)).contains(Operator.INWI);
+        assertThat(search.lastOperatorFor(Phone.parse("0699999999"))).as("no delivered: the last one")
                 .contains(Operator.INWI);
     }
 
@@ -333,8 +326,8 @@ class SaleStoreTest {
         for (int i = 0; i < 5; i++) {
             sales.insert(queued("HN-" + i, T0.plusSeconds(i)));
         }
-        assertThat(sales.recent(3)).extracting(Sale::externalReference).containsExactly("HN-4", "HN-3", "HN-2");
-        assertThatThrownBy(() -> sales.recent(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(search.recent(3)).extracting(Sale::externalReference).containsExactly("HN-4", "HN-3", "HN-2");
+        assertThatThrownBy(() -> search.recent(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     // ---------------------------------------------------------------- atomic with the timeline
@@ -356,13 +349,13 @@ class SaleStoreTest {
 
         db.write(c -> {
             sales.update(c, sending);
-            sales.markSent(c, "HN-ATOMIC", T0.plusSeconds(1));
+            outbox.markSent(c, "HN-ATOMIC", T0.plusSeconds(1));
             events.append(c, new ma.hanout.domain.SaleEvent("HN-ATOMIC", T0.plusSeconds(1), SaleState.SENDING, null,
                     "send", null));
             return null;
         });
         assertThat(sales.find("HN-ATOMIC")).contains(sending);
-        assertThat(sales.wasSent("HN-ATOMIC")).isTrue();
+        assertThat(outbox.wasSent("HN-ATOMIC")).isTrue();
         assertThat(events.timeline("HN-ATOMIC")).hasSize(1);
     }
 

@@ -101,7 +101,7 @@ class CounterAppUiTest {
         robot.type(KeyCode.ENTER);
         awaitText(robot, "#currentTitle", "Effectuée");
         assertThat(text(robot, "#currentAdvice")).startsWith("C'est fait");
-        Sale sold = shop.engine().recent(1).get(0);
+        Sale sold = shop.engine().reads().recent(1).get(0);
         assertThat(sold.operator()).isEqualTo(Operator.MAROC_TELECOM);
         assertThat(sold.promo()).isEqualTo(new Promo(6));
         assertThat(sold.value()).isEqualTo(Money.ofMad(20));

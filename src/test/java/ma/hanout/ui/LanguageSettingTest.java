@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import ma.hanout.app.DataFolder;
 import ma.hanout.domain.Language;
 import ma.hanout.ui.shell.ShellViewModel;
 import org.junit.jupiter.api.Test;
@@ -28,11 +29,11 @@ class LanguageSettingTest {
             vm.changeLanguage(Language.AR);
             assertThat(applied).containsExactly(Language.AR);
         }
-        assertThat(SavedLanguage.read(home)).contains(Language.AR);
+        assertThat(DataFolder.savedLanguage(home)).contains(Language.AR);
     }
 
     @Test
     void aNewDataFolderHasNoSavedLanguage() {
-        assertThat(SavedLanguage.read(home)).isEmpty();
+        assertThat(DataFolder.savedLanguage(home)).isEmpty();
     }
 }

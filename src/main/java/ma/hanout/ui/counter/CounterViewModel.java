@@ -100,7 +100,7 @@ public final class CounterViewModel {
             }
         });
         work.onUiThread(() -> unsubscribe = handle);
-        work.run(() -> new Snapshot(e.recent(RECENT), e.status()), snap -> {
+        work.run(() -> new Snapshot(e.reads().recent(RECENT), e.status()), snap -> {
             statusChanged(snap.status());
             for (Sale s : snap.recent()) {
                 // events may have arrived first: never replace a newer row with an older one
@@ -146,7 +146,7 @@ public final class CounterViewModel {
         }
         Operator.hintFor(p).ifPresent(o -> setOperator(o, OperatorSource.PREFIX));
         long lookup = ++operatorLookup;
-        work.run(() -> engine.await().lastOperatorFor(p), last -> {
+        work.run(() -> engine.await().reads().lastOperatorFor(p), last -> {
             // the number may have changed meanwhile, and the cashier's choice always wins
             if (lookup == operatorLookup && p.equals(phone.get()) && operatorSource.get() != OperatorSource.CASHIER) {
                 last.ifPresent(o -> setOperator(o, OperatorSource.LAST_SALE));

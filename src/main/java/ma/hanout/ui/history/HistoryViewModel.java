@@ -21,9 +21,9 @@ import javafx.collections.ObservableList;
 import ma.hanout.domain.Operator;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleEvent;
-import ma.hanout.store.Cursor;
-import ma.hanout.store.SalePage;
-import ma.hanout.store.SaleQuery;
+import ma.hanout.domain.SaleCursor;
+import ma.hanout.domain.SalePage;
+import ma.hanout.domain.SaleQuery;
 import ma.hanout.ui.BackgroundWork;
 import ma.hanout.ui.EngineAccess;
 import ma.hanout.ui.ErrorText;
@@ -65,7 +65,7 @@ public final class HistoryViewModel {
     private final ObservableList<TimelineRow> timelineView = FXCollections.unmodifiableObservableList(timeline);
 
     private SaleQuery query = SaleQuery.ALL;
-    private Cursor next;
+    private SaleCursor next;
     private boolean hasMore;
     /** Which search a page belongs to: a page of an older search arriving late is dropped. */
     private long generation;
@@ -123,9 +123,9 @@ public final class HistoryViewModel {
     private void loadPage() {
         long gen = generation;
         SaleQuery q = query;
-        Cursor after = next;
+        SaleCursor after = next;
         loading.set(true);
-        work.run(() -> engine.await().store().search(q, PAGE_SIZE, after), page -> {
+        work.run(() -> engine.await().reads().search(q, PAGE_SIZE, after), page -> {
             if (gen != generation) {
                 return;
             }
@@ -160,7 +160,7 @@ public final class HistoryViewModel {
         }
         selectedExplanation.set(SaleExplanation.of(sale, i18n, true));
         String ref = sale.externalReference();
-        work.run(() -> engine.await().timeline(ref), events -> {
+        work.run(() -> engine.await().reads().timeline(ref), events -> {
             if (selected.get() != null && selected.get().externalReference().equals(ref)) {
                 timeline.setAll(rowsOf(events));
             }

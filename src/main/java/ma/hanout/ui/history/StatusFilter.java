@@ -3,7 +3,7 @@ package ma.hanout.ui.history;
 import java.util.Set;
 
 import ma.hanout.domain.SaleState;
-import ma.hanout.store.SaleQuery;
+import ma.hanout.domain.SaleQuery;
 
 /** The status choices of the history search, each a set of server codes or of local states. */
 public enum StatusFilter {

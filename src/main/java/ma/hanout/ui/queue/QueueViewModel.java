@@ -13,7 +13,7 @@ import ma.hanout.domain.SaleState;
 import ma.hanout.engine.EngineListener;
 import ma.hanout.engine.EngineStatus;
 import ma.hanout.engine.SaleEngine;
-import ma.hanout.store.QueuedSale;
+import ma.hanout.domain.QueuedSale;
 import ma.hanout.ui.BackgroundWork;
 import ma.hanout.ui.DialogService;
 import ma.hanout.ui.EngineAccess;
@@ -75,7 +75,7 @@ public final class QueueViewModel {
             return;
         }
         refreshing = true;
-        work.run(() -> engine.await().queue(), list -> {
+        work.run(() -> engine.await().reads().queue(), list -> {
             refreshing = false;
             last = list;
             render();

@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import ma.hanout.domain.Environment;
 import ma.hanout.engine.EngineListener;
 import ma.hanout.engine.EngineStatus;
 import ma.hanout.engine.SaleEngine;
@@ -87,8 +88,8 @@ public final class StatusBarViewModel {
         held.set(s.held() > 0 ? Integer.toString(s.held()) : "");
         uncertain.set(s.uncertain() > 0 ? Integer.toString(s.uncertain()) : "");
         queueAttention.set(s.queued() + s.uncertain() > 0);
-        demo.set(s.mode() == EngineStatus.Mode.DEMO);
-        mode.set(switch (s.mode()) {
+        demo.set(s.environment() == Environment.DEMO);
+        mode.set(switch (s.environment()) {
             case DEMO -> i18n.get("status.demo");
             case SANDBOX -> i18n.get("status.sandbox");
             case PRODUCTION -> "";

@@ -165,6 +165,6 @@ class CounterViewModelTest {
         vm.requestSale();
         assertThat(vm.formErrorProperty().get()).startsWith("Choisissez un montant");
         assertThat(vm.confirmationProperty().get()).isNull();
-        assertThat(shop.engine().recent(50)).as("nothing was sold").isEmpty();
+        assertThat(shop.engine().reads().recent(50)).as("nothing was sold").isEmpty();
     }
 }

@@ -75,7 +75,7 @@ class QueueViewModelTest {
         // offline retries this very moment, so SENDING is as good as QUEUED here)
         assertThat(shop.engine().find(sale.externalReference()).orElseThrow().state())
                 .isIn(SaleState.QUEUED, SaleState.SENDING);
-        assertThat(shop.engine().queue()).filteredOn(q -> q.sale().externalReference().equals(sale.externalReference()))
+        assertThat(shop.engine().reads().queue()).filteredOn(q -> q.sale().externalReference().equals(sale.externalReference()))
                 .singleElement().satisfies(q -> assertThat(q.sent()).isFalse());
 
         dialogs.answer = true;

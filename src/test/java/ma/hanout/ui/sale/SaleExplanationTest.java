@@ -22,7 +22,8 @@ class SaleExplanationTest {
     private static Sale sale(SaleState state, Integer code, String error) {
         return new Sale("HN-1", Phone.parse("0612340004"), Operator.ORANGE, Money.ofMad(10), Promo.PLAIN, state,
                 code == null ? null : RechargeStatus.of(code), null, null, error, error == null ? null : "msg",
-                Sale.Origin.COUNTER, 1, null, T, T, null);
+                Sale.Origin.COUNTER, 1, null, T, T, null,
+                new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.PRODUCTION, "API-TEST-0001"));
     }
 
     @Test

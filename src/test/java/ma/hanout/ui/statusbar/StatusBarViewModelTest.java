@@ -26,7 +26,7 @@ class StatusBarViewModelTest {
     @Test
     void showsOnlineBalanceQueueAndTheDemoBadge() {
         vm.show(new EngineStatus(Connectivity.ONLINE, null, null, Money.ofMad(1000), null, 0, 0, 0,
-                EngineStatus.Mode.DEMO));
+                ma.hanout.domain.Environment.DEMO));
         assertThat(vm.connectionProperty().get()).isEqualTo("En ligne");
         assertThat(vm.connectionStyleProperty().get()).isEqualTo("state-good");
         assertThat(vm.balanceProperty().get()).isEqualTo("1\u202f000,00 DH");
@@ -40,7 +40,7 @@ class StatusBarViewModelTest {
     @Test
     void offlineWithWaitingSalesAndARelayDown() {
         vm.show(new EngineStatus(Connectivity.OFFLINE, null, Boolean.FALSE, null, null, 3, 1, 2,
-                EngineStatus.Mode.PRODUCTION));
+                ma.hanout.domain.Environment.PRODUCTION));
         assertThat(vm.connectionProperty().get()).startsWith("Hors ligne");
         assertThat(vm.connectionStyleProperty().get()).isEqualTo("state-bad");
         assertThat(vm.relayShownProperty().get()).isTrue();
@@ -55,7 +55,7 @@ class StatusBarViewModelTest {
     @Test
     void aRefusedConnectionSaysWhy() {
         vm.show(new EngineStatus(Connectivity.REFUSED, "AUTH_INVALID", null, null, null, 0, 0, 0,
-                EngineStatus.Mode.PRODUCTION));
+                ma.hanout.domain.Environment.PRODUCTION));
         assertThat(vm.connectionProperty().get()).isEqualTo("Connexion refusée : identifiants API invalides.");
     }
 }

@@ -1,6 +1,4 @@
-package ma.hanout.store;
-
-import ma.hanout.domain.Sale;
+package ma.hanout.domain;
 
 /**
  * An unsettled sale with what the outbox knows beside it.

@@ -1,13 +1,8 @@
-package ma.hanout.store;
+package ma.hanout.domain;
 
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
-
-import ma.hanout.domain.DomainException;
-import ma.hanout.domain.Operator;
-import ma.hanout.domain.Phone;
-import ma.hanout.domain.SaleState;
 
 /**
  * What the history screen and {@code hanout history} search for. Every field is optional (null

@@ -1,4 +1,4 @@
-package ma.hanout.ui;
+package ma.hanout.app;
 
 import java.util.List;
 import java.util.logging.Level;

@@ -1,11 +1,9 @@
-package ma.hanout.store;
+package ma.hanout.domain;
 
 import java.util.List;
 
-import ma.hanout.domain.Sale;
-
 /** One page of a history search, newest first; {@code next} is null on the last page. */
-public record SalePage(List<Sale> sales, Cursor next) {
+public record SalePage(List<Sale> sales, SaleCursor next) {
     public SalePage {
         sales = List.copyOf(sales);
     }
