@@ -54,7 +54,7 @@ public final class AppContext implements AutoCloseable {
         Path dir = home != null ? home
                 : env.get("HANOUT_HOME") != null && !env.get("HANOUT_HOME").isBlank() ? Path.of(env.get("HANOUT_HOME"))
                 : DataFolder.resolve(null);
-        Database db = Database.openInHome(dir);
+        Database db = DataFolder.open(dir, clock);
         try {
             SettingsStore settings = new SettingsStore(db);
             ConnectionSettings conn = ConnectionSettings.resolve(flags, env, settings);

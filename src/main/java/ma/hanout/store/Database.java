@@ -85,7 +85,7 @@ public final class Database implements AutoCloseable {
         // database (other processes) and a lock in this one (FileLock is per process).
         Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".open-lock");
         synchronized (OPENING) {
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel channel = openLockFile(lockFile);
                     FileLock lock = channel.lock()) {
                 return connectAndUpgrade(absolute, busyTimeout);
             } catch (IOException e) {
@@ -95,6 +95,16 @@ public final class Database implements AutoCloseable {
     }
 
     private static final Object OPENING = new Object();
+
+    /** The lock file beside the database, readable by its user alone like the database. */
+    private static FileChannel openLockFile(Path lockFile) throws IOException {
+        if (Files.getFileAttributeView(lockFile.getParent(), java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            return FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        return FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
 
     private static Database connectAndUpgrade(Path absolute, Duration busyTimeout) {
         Connection writer = null;
@@ -379,7 +389,7 @@ public final class Database implements AutoCloseable {
                 return new StoreException("The disk holding " + file + " failed or is full: " + e.getMessage(), e);
             case 11: // SQLITE_CORRUPT
             case 26: // SQLITE_NOTADB
-                return new StoreException(file + " is not a Hanout database, or it is damaged", e);
+                return new DamagedDatabaseException(file + " is not a Hanout database, or it is damaged", e);
             case 14: // SQLITE_CANTOPEN
                 return new StoreException("Cannot open the database " + file + " (missing folder or no permission)", e);
             default:

@@ -56,4 +56,22 @@ class DemoModeCommandsTest {
         assertThat(json.readTree(out.toString())).hasSize(2)
                 .anySatisfy(s -> assertThat(s.get("ref_interne").asText()).isEqualTo(first));
     }
+
+    @Test
+    void theDataFolderIsPrivateAndAnEmptiedDatabaseStopsEveryCommand() throws Exception {
+        assertThat(run("sell", "--phone", "0612345678", "--operator", "Inwi", "--value", "10")).as(err.toString())
+                .isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(home)))
+                .isEqualTo("rwx------");
+        try (var files = java.nio.file.Files.list(home)) {
+            assertThat(files.toList()).allSatisfy(f -> assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(f))).as("%s", f).isEqualTo("rw-------"));
+        }
+
+        java.nio.file.Files.write(home.resolve("hanout.db"), new byte[0]);
+        assertThat(run("history")).isEqualTo(1);
+        assertThat(err.toString()).contains("empty (0 bytes)").contains("will not start a new, empty shop");
+        assertThat(run("sell", "--phone", "0612345678", "--operator", "Inwi", "--value", "10")).isEqualTo(1);
+        assertThat(err.toString()).contains("is missing");
+    }
 }
