@@ -30,10 +30,11 @@ public final class AppContext implements AutoCloseable {
     private final MoroccoTopupClient client;
     private final SaleEngine engine;
     private final Map<String, String> env;
+    private final Clock clock;
     private RelayLink relay;
 
     private AppContext(Path home, Database database, SettingsStore settings, ConnectionSettings connection,
-            Simulator simulator, MoroccoTopupClient client, SaleEngine engine, Map<String, String> env) {
+            Simulator simulator, MoroccoTopupClient client, SaleEngine engine, Map<String, String> env, Clock clock) {
         this.home = home;
         this.database = database;
         this.settings = settings;
@@ -42,6 +43,7 @@ public final class AppContext implements AutoCloseable {
         this.client = client;
         this.engine = engine;
         this.env = Map.copyOf(env);
+        this.clock = clock;
     }
 
     /**
@@ -79,7 +81,7 @@ public final class AppContext implements AutoCloseable {
             MoroccoTopupClient client = new MoroccoTopupClient(api);
             SaleEngine engine = SaleEngine.create(db, client,
                     EngineConfig.defaults(clock).withRequestTimeout(conn.requestTimeout()), account);
-            return new AppContext(dir, db, settings, conn, sim, client, engine, env);
+            return new AppContext(dir, db, settings, conn, sim, client, engine, env, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -126,6 +128,14 @@ public final class AppContext implements AutoCloseable {
         if (engine.account().environment() == Environment.DEMO) {
             DemoShop.seedIfNew(engine, settings);
         }
+    }
+
+    /**
+     * Starts (or continues) a run of a CSV batch on the current account: the same file run again
+     * sells nothing twice; {@code again} sells it anew ({@link BatchRun}).
+     */
+    public BatchRun beginBatch(BatchFile file, boolean again) {
+        return BatchRun.begin(file, engine, new ma.hanout.store.BatchStore(database), again, clock);
     }
 
     /** Payment notifications (Tiqopay, FedaPay, IPN) relayed to this terminal, newest first: "payments received". */

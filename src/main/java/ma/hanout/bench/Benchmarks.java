@@ -14,7 +14,8 @@ public final class Benchmarks {
             "engine", "ma.hanout.bench.EngineBench",
             "relay", "ma.hanout.bench.RelayBench",
             "startup", "ma.hanout.bench.StartupBench",
-            "history", "ma.hanout.bench.HistoryBench"));
+            "history", "ma.hanout.bench.HistoryBench",
+            "batch", "ma.hanout.bench.BatchBench"));
 
     private Benchmarks() {
     }

@@ -18,7 +18,7 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "sim, engine, relay, startup or history")
+    @Parameters(index = "0", paramLabel = "NAME", description = "a harness: see hanout bench --help (sim, engine, relay, startup, history, batch...)")
     String name;
 
     @Option(names = "--json", description = "Print only the JSON line.")

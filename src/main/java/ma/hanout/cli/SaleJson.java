@@ -58,28 +58,50 @@ final class SaleJson {
         return write(sales.stream().map(SaleJson::of).toList());
     }
 
-    /** A one-line human summary. */
+    /**
+     * A one-line human summary, the outcome first ("failed: this line does not exist"), then the
+     * sale, then the technical state ("state ACCEPTED, status 4").
+     */
     static String line(Sale s) {
         StringBuilder b = new StringBuilder();
         if (s.isTest()) {
             b.append('[').append(s.environment().code().toUpperCase(java.util.Locale.ROOT)).append("] ");
         }
-        b.append(s.externalReference()).append("  ").append(s.phone().display()).append("  ")
-                .append(s.operator().displayName()).append("  ").append(s.value().display())
-                .append(s.promo().isPlain() ? "" : " " + s.promo().star()).append("  ").append(s.state());
+        b.append(outcome(s)).append("  ").append(s.externalReference()).append("  ").append(s.phone().display())
+                .append("  ").append(s.operator().displayName()).append("  ").append(s.value().display())
+                .append(s.promo().isPlain() ? "" : " " + s.promo().star()).append("  (state ").append(s.state());
         if (s.status() != null) {
-            b.append("  status ").append(s.status().code()).append(" (").append(s.status().meaning(Language.EN,
-                    s.phone().national())).append(")");
+            b.append(", status ").append(s.status().code());
         }
+        b.append(')');
         if (s.refInterne() != null) {
             b.append("  ref ").append(s.refInterne());
         }
-        if (s.errorCode() != null && s.state() != ma.hanout.domain.SaleState.ACCEPTED) {
-            b.append("  ").append(s.errorCode());
-            if (s.errorMessage() != null) {
-                b.append(": ").append(s.errorMessage());
-            }
-        }
         return b.toString();
+    }
+
+    /** What happened, in words a person acts on: done, failed and why, rejected and why, still waiting. */
+    static String outcome(Sale s) {
+        String meaning = s.status() == null ? null : lowerFirst(s.status().meaning(Language.EN, s.phone().national()));
+        return switch (s.state()) {
+            case REJECTED -> "rejected: " + s.errorCode()
+                    + (s.errorMessage() == null ? "" : " (the server said: " + s.errorMessage() + ")");
+            case CANCELLED -> "cancelled: never sent";
+            case QUEUED -> "queued: not sent yet" + (s.errorCode() == null ? "" : " (" + s.errorCode() + ")");
+            case SENDING -> "sending";
+            case UNCERTAIN -> "uncertain: being checked with the server, never sent twice";
+            case ACCEPTED -> switch (s.statusClass()) {
+                case SUCCESS -> "done: " + meaning;
+                case FAILED -> "failed: " + meaning + "; give the money back";
+                case REFUNDED -> "refunded: " + meaning;
+                case PENDING -> "in progress: " + meaning;
+                default -> "accepted, status " + (s.status() == null ? "not known yet" : s.status().code()
+                        + " (" + meaning + ")");
+            };
+        };
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

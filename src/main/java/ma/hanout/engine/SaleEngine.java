@@ -131,6 +131,28 @@ public final class SaleEngine implements AutoCloseable {
         return sale;
     }
 
+    /** What recording one request of {@link #sellAll} did. */
+    public record Recorded(SaleRequest request, Sale sale, Kind kind) {
+        public enum Kind {
+            /** Committed now, as QUEUED. */
+            RECORDED,
+            /** Its reference was on disk already, for this same sale: nothing recorded, nothing will be sent twice. */
+            EARLIER,
+            /** Its reference is another sale's: nothing recorded. */
+            CONFLICT
+        }
+    }
+
+    /**
+     * Commits many sales at once (one transaction: a batch's chunk) and wakes the worker. A request
+     * whose reference is already on disk is reported, never recorded twice.
+     */
+    public List<Recorded> sellAll(List<SaleRequest> requests) {
+        List<Recorded> out = intake.sellAll(requests);
+        threads.wakeWorker();
+        return out;
+    }
+
     /** Estimated cost of a sale and whether the known balance (plus credit limit) covers it, online or offline. */
     public Coverage coverage(Operator operator, Money value) {
         return intake.coverage(operator, value);

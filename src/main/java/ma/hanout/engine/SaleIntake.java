@@ -2,7 +2,9 @@ package ma.hanout.engine;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +57,50 @@ final class SaleIntake {
             throw new DomainException("reference.duplicate", "External reference '" + ref + "' is already used by another sale");
         }
         return sale;
+    }
+
+    /**
+     * Records many sales in one transaction (one commit, one fsync): a batch's chunk. A request
+     * whose reference is already on disk is not recorded again: the sale found is returned, as
+     * {@link SaleEngine.Recorded.Kind#EARLIER} when it is the same sale (phone, operator, value,
+     * offer) and {@link SaleEngine.Recorded.Kind#CONFLICT} when the reference belongs to another.
+     */
+    List<SaleEngine.Recorded> sellAll(List<SaleRequest> requests) {
+        Instant now = clock.instant();
+        List<String> refs = new ArrayList<>(requests.size());
+        for (SaleRequest r : requests) {
+            refs.add(r.externalReference() == null ? references.next() : ExternalReference.validate(r.externalReference()));
+        }
+        return recorder.transaction(tx -> {
+            Map<String, Sale> existing = tx.findAll(refs);
+            List<SaleEngine.Recorded> out = new ArrayList<>(requests.size());
+            Map<String, List<Sale>> fresh = new java.util.LinkedHashMap<>(); // by cashier, in order
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < requests.size(); i++) {
+                SaleRequest r = requests.get(i);
+                String ref = refs.get(i);
+                Sale e = existing.get(ref);
+                if (e == null && !seen.add(ref)) {
+                    throw new DomainException("reference.duplicate", "External reference '" + ref
+                            + "' appears twice in one batch");
+                }
+                if (e != null) {
+                    boolean same = e.phone().equals(r.phone()) && e.operator() == r.operator()
+                            && e.value().equals(r.value()) && e.promo().equals(r.promo());
+                    out.add(new SaleEngine.Recorded(r, e, same ? SaleEngine.Recorded.Kind.EARLIER
+                            : SaleEngine.Recorded.Kind.CONFLICT));
+                    continue;
+                }
+                Sale sale = Sale.newQueued(ref, r.phone(), r.operator(), r.value(), r.promo(), r.origin(), now, account);
+                fresh.computeIfAbsent(r.cashier() + "\u0000" + r.origin(), k -> new ArrayList<>()).add(sale);
+                out.add(new SaleEngine.Recorded(r, sale, SaleEngine.Recorded.Kind.RECORDED));
+            }
+            for (List<Sale> group : fresh.values()) {
+                SaleRequest first = requests.get(refs.indexOf(group.get(0).externalReference()));
+                tx.createAll(group, TimelineSource.of(first.origin()), first.cashier());
+            }
+            return out;
+        });
     }
 
     Coverage coverage(Operator operator, Money value) {

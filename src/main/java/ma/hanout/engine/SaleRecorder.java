@@ -130,6 +130,22 @@ final class SaleRecorder {
             changedSales.add(sale);
         }
 
+        /** Inserts many new sales sold here (QUEUED) through one statement: a batch's chunk. */
+        void createAll(List<Sale> batch, String source, String cashier) throws SQLException {
+            for (Sale s : batch) {
+                if (s.state() != SaleState.QUEUED) {
+                    throw new IllegalArgumentException("createAll records new sales only, not " + s.state());
+                }
+            }
+            sales.insertAll(c, batch, cashier);
+            changedSales.addAll(batch);
+        }
+
+        /** The sales among {@code references} that are on disk, by reference. */
+        java.util.Map<String, Sale> findAll(java.util.Collection<String> references) throws SQLException {
+            return sales.findAll(c, references);
+        }
+
         Optional<Sale> find(String externalReference) throws SQLException {
             return sales.find(c, externalReference);
         }

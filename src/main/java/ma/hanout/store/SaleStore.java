@@ -9,7 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import ma.hanout.domain.Money;
@@ -57,11 +61,30 @@ public final class SaleStore {
      * history sync adopting sales made elsewhere, and for filling benchmark databases.
      */
     public void insertAll(Connection c, List<Sale> batch) throws SQLException {
+        insertAll(c, batch, null);
+    }
+
+    /** As {@link #insertAll(Connection, List)}, each sale noted as sold by {@code cashier} (may be null). */
+    public void insertAll(Connection c, List<Sale> batch, String cashier) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (Sale sale : batch) {
-                insert(ps, sale, null);
+                insert(ps, sale, cashier);
             }
         }
+    }
+
+    /** The sales among {@code references} that are on disk, by reference: one query for a whole chunk. */
+    public Map<String, Sale> findAll(Connection c, Collection<String> references) throws SQLException {
+        Map<String, Sale> out = new HashMap<>();
+        List<String> refs = new ArrayList<>(references);
+        for (int start = 0; start < refs.size(); start += 500) {
+            List<String> part = refs.subList(start, Math.min(refs.size(), start + 500));
+            for (SaleRows.Row r : SaleRows.list(c, SELECT + "WHERE external_reference IN (" + Sql.placeholders(part.size())
+                    + ")", part.toArray())) {
+                out.put(r.sale().externalReference(), r.sale());
+            }
+        }
+        return out;
     }
 
     private static final String INSERT = """

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 final class Schema {
     /** The version this build writes. */
-    static final int LATEST = 3;
+    static final int LATEST = 7;
 
     private Schema() {
     }
@@ -38,7 +38,7 @@ final class Schema {
 
     /** Each version's statements, by version. */
     private static SortedMap<Integer, List<String>> steps() {
-        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3));
+        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3, 7, V7));
     }
 
     private static void run(Connection c, List<String> statements) throws SQLException {
@@ -200,5 +200,24 @@ final class Schema {
             UPDATE sales SET account = CASE environment
                 WHEN 'DEMO' THEN 'API-DEMO-0001'
                 ELSE (SELECT value FROM settings WHERE key = 'api.client_code') END
+            """);
+
+    /*
+     * CSV batches already run, so that the same file run again sells nothing twice: each line's
+     * external reference is derived from the file's fingerprint, the account and the generation
+     * (0 for the first run; `--again` starts the next one).
+     */
+    private static final List<String> V7 = List.of(
+            """
+            CREATE TABLE batches (
+                id            INTEGER PRIMARY KEY,
+                file_sha256   TEXT NOT NULL,
+                environment   TEXT NOT NULL,
+                account       TEXT,
+                generation    INTEGER NOT NULL CHECK (generation >= 0),
+                file_name     TEXT NOT NULL,
+                started_at    INTEGER NOT NULL,
+                UNIQUE (file_sha256, environment, account, generation)
+            ) STRICT
             """);
 }
