@@ -61,6 +61,55 @@ final class HistorySync {
         return new Result(true, pages, seen, added, updated);
     }
 
+    /**
+     * The command line's {@code sync}: walks {@code /history}, newest first, until every sale in
+     * {@code open} (the {@code ref_interne} of this account's sales whose status may still change)
+     * has been seen and a page brought nothing new, or the history ends. Unbounded on purpose:
+     * a person asked for the local history to equal the server's.
+     */
+    Result runUntilSeen(java.util.Set<String> open) {
+        java.util.Set<String> unseen = new java.util.HashSet<>(open);
+        int pages = 0;
+        int seen = 0;
+        int added = 0;
+        int updated = 0;
+        for (int page = 1; ; page++) {
+            Optional<RechargeGateway.HistoryPage> p = gateway.history(page, pageSize);
+            if (p.isEmpty()) {
+                return new Result(false, pages, seen, added, updated);
+            }
+            pages++;
+            int news = 0;
+            for (ServerRecharge rec : p.get().items()) {
+                seen++;
+                if (rec.refInterne() != null) {
+                    unseen.remove(rec.refInterne());
+                }
+                StatusTracker.Applied applied = tracker.apply(rec, TimelineSource.HISTORY, true);
+                if (applied == StatusTracker.Applied.UNKNOWN_SALE) {
+                    applied = tracker.apply(complete(rec), TimelineSource.HISTORY, true);
+                }
+                switch (applied) {
+                    case ADDED -> {
+                        added++;
+                        news++;
+                    }
+                    case PROGRESSED, ADOPTED -> {
+                        updated++;
+                        news++;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            int size = p.get().pageSize() > 0 ? p.get().pageSize() : pageSize;
+            boolean end = p.get().items().size() < size || (long) page * size >= p.get().total();
+            if (end || news == 0 && unseen.isEmpty()) {
+                return new Result(true, pages, seen, added, updated);
+            }
+        }
+    }
+
     /** History items may carry only id, phone and status: fetch the rest for a sale we may add. */
     private ServerRecharge complete(ServerRecharge rec) {
         if (rec.operator() != null && rec.value() != null && rec.phone() != null || rec.refInterne() == null) {

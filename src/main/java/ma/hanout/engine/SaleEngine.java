@@ -58,6 +58,7 @@ public final class SaleEngine implements AutoCloseable {
     private final QueueActions queueActions;
     private final SaleReads reads;
     private final SaleWaits waits;
+    private final OutboxLedger outbox;
     private final ServerSync serverSync;
 
     private SaleEngine(Database db, Function<RechargeGateway.ConnectivityListener, RechargeGateway> gatewayFactory,
@@ -67,6 +68,7 @@ public final class SaleEngine implements AutoCloseable {
         Clock clock = config.clock();
         SaleStore sales = new SaleStore(db);
         OutboxLedger outbox = new OutboxLedger(db);
+        this.outbox = outbox;
         PriceStore prices = new PriceStore(db);
         BalanceStore balances = new BalanceStore(db);
         String owner = LeaseOwner.newInstance(); // this engine's name on the leases it takes
@@ -240,6 +242,21 @@ public final class SaleEngine implements AutoCloseable {
     /** Refreshes balance, prices and recent history from the API into the local cache. */
     public SyncResult sync() {
         return serverSync.sync(BACKGROUND_SYNC_PAGES);
+    }
+
+    /**
+     * The command line's {@code sync}: balance, prices, and the history walked until every sale of
+     * this account whose status may still change was seen (however far back), so the local
+     * statuses equal the server's.
+     */
+    public SyncResult syncAll() {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        for (Sale s : outbox.watchList(account, StatusPoller.SETTLED, java.time.Instant.EPOCH, Integer.MAX_VALUE)) {
+            if (s.refInterne() != null) {
+                open.add(s.refInterne());
+            }
+        }
+        return serverSync.syncAll(open);
     }
 
     /** Asks {@code /balance}; empty when the API did not answer. */

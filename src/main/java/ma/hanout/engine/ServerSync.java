@@ -34,6 +34,16 @@ final class ServerSync {
                 h.added(), h.updated());
     }
 
+    /** Balance, prices, and history until every open sale was seen ({@link HistorySync#runUntilSeen}). */
+    SaleEngine.SyncResult syncAll(java.util.Set<String> open) {
+        Optional<BalanceSnapshot> b = refreshBalance();
+        Optional<List<Price>> p = gateway.prices();
+        p.ifPresent(list -> prices.replaceAll(list, clock.instant()));
+        HistorySync.Result h = history.runUntilSeen(open);
+        return new SaleEngine.SyncResult(b.isPresent() || p.isPresent() || h.reached(), b, p.map(List::size).orElse(0),
+                h.added(), h.updated());
+    }
+
     /** Asks {@code /balance}; empty when the API did not answer. */
     Optional<BalanceSnapshot> refreshBalance() {
         Optional<BalanceSnapshot> b = gateway.balance();

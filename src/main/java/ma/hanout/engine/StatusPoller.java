@@ -20,7 +20,8 @@ import ma.hanout.store.OutboxLedger;
  * its own; when the relay delivers events, it slows down.
  */
 final class StatusPoller {
-    private static final Set<Integer> SETTLED = codes(StatusClass.SUCCESS, StatusClass.REFUNDED, StatusClass.FAILED);
+    /** Codes after which a sale's status is not expected to move on (a failure may still get a second attempt). */
+    static final Set<Integer> SETTLED = codes(StatusClass.SUCCESS, StatusClass.REFUNDED, StatusClass.FAILED);
     private static final Set<Integer> ALL_BUT_FAILED = allBut(StatusClass.FAILED);
 
     private final OutboxLedger sales;
