@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import ma.hanout.app.AppContext;
 import ma.hanout.domain.BalanceSnapshot;
+import ma.hanout.engine.EngineStatus;
 import ma.hanout.engine.SaleEngine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,8 +33,9 @@ public final class BalanceCommand implements Callable<Integer> {
             SaleEngine engine = app.engine();
             Optional<BalanceSnapshot> fresh = engine.refreshBalance();
             Optional<BalanceSnapshot> b = fresh.isPresent() ? fresh : engine.lastBalance();
+            String failure = fresh.isPresent() ? null : why(engine.status());
             if (b.isEmpty()) {
-                throw new CommandFailure("the API could not be reached and no balance is known yet");
+                throw new CommandFailure(failure + "; no balance is known yet");
             }
             BalanceSnapshot s = b.get();
             if (json) {
@@ -43,13 +45,36 @@ public final class BalanceCommand implements Callable<Integer> {
                 m.put("currency", s.currency());
                 m.put("at", s.at().toString());
                 m.put("fresh", fresh.isPresent());
+                m.put("error", fresh.isPresent() ? null : errorCode(engine.status()));
                 out.println(SaleJson.write(m));
             } else {
-                out.println("balance " + s.balance().display(s.currency()) + (s.creditLimit() == null ? ""
-                        : ", credit limit " + s.creditLimit().display(s.currency()))
-                        + (fresh.isPresent() ? "" : " (last known, " + s.at() + "; the API could not be reached)"));
+                out.println((fresh.isPresent() ? "balance " : "last known balance ") + s.balance().display(s.currency())
+                        + (s.creditLimit() == null ? "" : ", credit limit " + s.creditLimit().display(s.currency()))
+                        + (fresh.isPresent() ? "" : " (as of " + s.at() + ", not now)"));
+            }
+            if (failure != null) {
+                throw new CommandFailure(failure + "; the balance shown is the last one known, not the current one");
             }
             return 0;
         }
+    }
+
+    /** What kept the API from answering, in words. */
+    private static String why(EngineStatus status) {
+        return switch (status.connectivity()) {
+            case REFUSED -> "the API refused this terminal (" + status.refusalCode() + ": "
+                    + ("IP_NOT_ALLOWED".equals(status.refusalCode()) ? "this IP address is not on the account's whitelist"
+                            : "the client code or API key is wrong") + ")";
+            case ONLINE -> "the API answered /balance with an error";
+            default -> "the API could not be reached (no network, or the server is down)";
+        };
+    }
+
+    private static String errorCode(EngineStatus status) {
+        return switch (status.connectivity()) {
+            case REFUSED -> status.refusalCode();
+            case ONLINE -> "BALANCE_ERROR";
+            default -> "UNREACHABLE";
+        };
     }
 }

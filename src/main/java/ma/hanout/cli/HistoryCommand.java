@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import ma.hanout.app.AppContext;
 import ma.hanout.domain.DomainException;
-import ma.hanout.domain.Phone;
 import ma.hanout.domain.Sale;
 import ma.hanout.domain.SaleQuery;
 import picocli.CommandLine;
@@ -19,7 +18,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--phone", paramLabel = "N", description = "Only this number's sales.")
+    @Option(names = "--phone", paramLabel = "N", description = "Only this number's sales, or those of the numbers starting with these digits (065544).")
     String phone;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N sales (default ${DEFAULT-VALUE}).")
@@ -39,7 +38,7 @@ public final class HistoryCommand implements Callable<Integer> {
         SaleQuery query = SaleQuery.ALL;
         if (phone != null) {
             try {
-                query = query.withPhone(Phone.parse(phone).national());
+                query = query.withPhone(phone); // a whole number in any form, or its first digits
             } catch (DomainException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--phone: " + e.getMessage());
             }

@@ -47,11 +47,15 @@ class EngineCommandsTest {
     }
 
     private int runAgainst(String baseUrl, String... args) {
+        return runWithKey(baseUrl, SimConfig.DEFAULT_API_KEY, args);
+    }
+
+    private int runWithKey(String baseUrl, String apiKey, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--base-url", baseUrl, "--client-code", SimConfig.DEFAULT_CLIENT_CODE, "--api-key",
-                SimConfig.DEFAULT_API_KEY, "--home", home.toString(), "--request-timeout", "2000"));
+                apiKey, "--home", home.toString(), "--request-timeout", "2000"));
         return HanoutCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
     }
 
@@ -205,5 +209,40 @@ class EngineCommandsTest {
         assertThat(json().get("balance").decimalValue()).isEqualByComparingTo("71.95");
         assertThat(run("sync")).isZero();
         assertThat(out.toString()).contains("balance 71,95");
+    }
+
+    @Test
+    void balanceSaysWhyItCouldNotAskAndExitsOneShowingTheLastKnownAsSuch() throws Exception {
+        assertThat(run("balance")).isZero();
+        assertThat(out.toString()).startsWith("balance 100,00");
+
+        assertThat(runWithKey(sim.baseUrl(), "wrong-key", "balance")).isEqualTo(1);
+        assertThat(out.toString()).startsWith("last known balance 100,00").contains("not now");
+        assertThat(err.toString()).contains("refused").contains("AUTH_INVALID");
+        assertThat(runWithKey(sim.baseUrl(), "wrong-key", "balance", "--json")).isEqualTo(1);
+        assertThat(json().get("fresh").asBoolean()).isFalse();
+        assertThat(json().get("error").asText()).isEqualTo("AUTH_INVALID");
+
+        String gone = sim.baseUrl();
+        sim.close();
+        assertThat(runAgainst(gone, "balance")).isEqualTo(1);
+        assertThat(out.toString()).startsWith("last known balance 100,00");
+        assertThat(err.toString()).contains("could not be reached");
+        sim = Simulator.start(SimConfig.builder().port(0).build()); // for stopSimulator
+    }
+
+    @Test
+    void historyTakesTheFirstDigitsOfANumberAndSyncPrintsJson() throws Exception {
+        assertThat(run("sell", "--phone", "0655443322", "--operator", "Inwi", "--value", "10")).isZero();
+        assertThat(run("sell", "--phone", "0612345678", "--operator", "Orange", "--value", "5")).isZero();
+        assertThat(run("history", "--phone", "065544", "--json")).as(err.toString()).isZero();
+        assertThat(json()).hasSize(1);
+        assertThat(json().get(0).get("phone").asText()).isEqualTo("0655443322");
+        assertThat(run("history", "--phone", "06", "--json")).isZero();
+        assertThat(json()).hasSize(2);
+        assertThat(run("history", "--phone", "06a")).isEqualTo(2);
+        assertThat(run("sync", "--json")).as(err.toString()).isZero();
+        assertThat(json().get("balance").decimalValue()).isLessThan(new java.math.BigDecimal("100"));
+        assertThat(json().has("history_updated")).isTrue();
     }
 }
