@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             SyncCommand.class,
             ReceiptCommand.class,
             BenchCommand.class,
+            CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 bad usage."})
 public final class HanoutCommand implements Callable<Integer> {
@@ -73,7 +74,22 @@ public final class HanoutCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new HanoutCommand());
         cl.setExecutionExceptionHandler(HanoutCommand::failed);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpEverywhere(cl);
         return cl;
+    }
+
+    /** Every command, now and later, answers -h/--help (exit 0) and -V/--version with the real version. */
+    private static void withHelpEverywhere(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (!(spec.userObject() instanceof CommandLine.HelpCommand)) {
+                if (spec.optionsMap().get("--help") == null) {
+                    spec.mixinStandardHelpOptions(true);
+                }
+                spec.versionProvider(new Version());
+            }
+            withHelpEverywhere(sub);
+        }
     }
 
     private static int failed(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

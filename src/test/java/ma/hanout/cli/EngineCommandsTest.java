@@ -87,6 +87,9 @@ class EngineCommandsTest {
         assertThat(json().get("status_code").asInt()).isEqualTo(4);
         assertThat(run("sell", "--phone", "0612340005", "--operator", "Orange", "--value", "5")).isEqualTo(1);
         assertThat(err.toString()).contains("not delivered: status 5");
+        assertThat(run("sell", "--phone", "0612340004", "--operator", "Orange", "--value", "5")).isEqualTo(1);
+        assertThat(out.toString()).as("the outcome first, the state after")
+                .startsWith("failed: this line does not exist; give the money back").contains("(state ACCEPTED, status 4)");
     }
 
     @Test
