@@ -53,9 +53,17 @@ class CrashSafetyTest {
             for (int i = 0; i < KILLS; i++) {
                 // new sales keep arriving, as at a counter, so every kill lands on work in progress
                 sellMore(sim, sold, PER_ROUND);
+                int before = EngineHarness.simRecharges(sim).size();
                 Process p = drainProcess(sim, 30);
-                long wait = 300 + random.nextInt(1200);
-                if (p.waitFor(wait, TimeUnit.MILLISECONDS)) {
+                // the child's start takes from 1 s to many under load: the kill is timed from its first
+                // send reaching the simulator, so it lands on work in progress however loaded the machine
+                long startDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (p.isAlive() && EngineHarness.simRecharges(sim).size() == before
+                        && System.nanoTime() < startDeadline) {
+                    p.waitFor(20, TimeUnit.MILLISECONDS);
+                }
+                long wait = random.nextInt(600);
+                if (p.waitFor(wait, TimeUnit.MILLISECONDS) || !p.isAlive()) {
                     finishedBeforeKill++;
                 } else {
                     p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
