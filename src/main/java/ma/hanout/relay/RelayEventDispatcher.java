@@ -115,14 +115,15 @@ final class RelayEventDispatcher {
         } else {
             payments.onPayment(paymentEvent(id, source.get(), type, payload, receivedAt));
         }
-        delivered.incrementAndGet();
         advance(id);
+        // counted last: a count someone reads means the event was handed over and the cursor saved
+        delivered.incrementAndGet();
     }
 
     private void refuse(String id, String reason) {
-        rejected.incrementAndGet();
         listener.onEventRejected(id, reason);
         advance(id);
+        rejected.incrementAndGet();
     }
 
     private void advance(String id) {

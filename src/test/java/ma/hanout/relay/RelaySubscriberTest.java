@@ -89,7 +89,9 @@ class RelaySubscriberTest {
         subscriber = sinks.subscribe(subscriberConfig(Optional.of(SECRET)));
         assertThat(client.postMoroccoTopup("attacker-secret", RelayClient.rechargeBody("HN-0002", 1, 3)).statusCode())
                 .isEqualTo(200);
-        Eventually.await(WAIT, "the forged event refused", () -> subscriber.rejectedEvents() == 1);
+        // wait for the very things asserted on: the refusal told to the listener and the cursor moved past it
+        Eventually.await(WAIT, "the forged event refused", () -> sinks.rejected.size() == 1 && "1".equals(sinks.cursor()));
+        assertThat(subscriber.rejectedEvents()).isEqualTo(1);
         assertThat(sinks.recharges).isEmpty();
         assertThat(sinks.rejected).singleElement().asString().startsWith("1: ").contains("signature");
         assertThat(sinks.cursor()).isEqualTo("1");

@@ -2,18 +2,28 @@ package ma.hanout.ui.shell;
 
 import javafx.scene.input.KeyCode;
 
-/** The screens of the main window, each with its shortcut (Ctrl + digit). */
+/**
+ * The screens of the main window, each with its shortcut (Ctrl + digit). An owner-only screen
+ * opens only after an owner's PIN (DESIGN section 8).
+ */
 public enum Screen {
-    COUNTER(KeyCode.DIGIT1), QUEUE(KeyCode.DIGIT2), HISTORY(KeyCode.DIGIT3);
+    COUNTER(KeyCode.DIGIT1, false), QUEUE(KeyCode.DIGIT2, false), HISTORY(KeyCode.DIGIT3, false);
 
     private final KeyCode shortcut;
+    private final boolean ownerOnly;
 
-    Screen(KeyCode shortcut) {
+    Screen(KeyCode shortcut, boolean ownerOnly) {
         this.shortcut = shortcut;
+        this.ownerOnly = ownerOnly;
     }
 
     public KeyCode shortcut() {
         return shortcut;
+    }
+
+    /** Whether only an owner may open it: the shell asks for an owner PIN first. */
+    public boolean ownerOnly() {
+        return ownerOnly;
     }
 
     public String labelKey() {
