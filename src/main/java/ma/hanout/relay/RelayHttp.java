@@ -33,6 +33,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -461,7 +462,9 @@ final class RelayHttp implements AutoCloseable {
             }
             int n = next.remaining();
             writing = true;
-            response.write(false, next, Callback.from(() -> execute(() -> written(n)), x -> execute(() -> closed(x))));
+            // the completion only posts to the stream thread: Jetty may run it on its selector thread
+            response.write(false, next, Callback.from(Invocable.InvocationType.NON_BLOCKING,
+                    () -> execute(() -> written(n)), x -> execute(() -> closed(x))));
         }
 
         private void written(int n) {
