@@ -13,6 +13,7 @@ public final class Benchmarks {
             "sim", "ma.hanout.bench.SimBench",
             "engine", "ma.hanout.bench.EngineBench",
             "relay", "ma.hanout.bench.RelayBench",
+            "relay-pg", "ma.hanout.bench.RelayPgBench",
             "startup", "ma.hanout.bench.StartupBench",
             "history", "ma.hanout.bench.HistoryBench",
             "batch", "ma.hanout.bench.BatchBench"));
