@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The counter's view model on the real engine and the embedded simulator, without a UI. */
 class CounterViewModelTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path home;
