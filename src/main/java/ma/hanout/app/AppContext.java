@@ -81,11 +81,39 @@ public final class AppContext implements AutoCloseable {
             MoroccoTopupClient client = new MoroccoTopupClient(api);
             SaleEngine engine = SaleEngine.create(db, client,
                     EngineConfig.defaults(clock).withRequestTimeout(conn.requestTimeout()), account);
+            engine.setMaxValue(maxSaleValue(settings));
             return new AppContext(dir, db, settings, conn, sim, client, engine, env, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** The setting holding the most one recharge may be, in MAD ({@code 10000}, {@code 2500,50}). */
+    public static final String MAX_SALE_VALUE = "sale.max_value";
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppContext.class.getName());
+
+    /**
+     * The most one recharge may be, from {@link #MAX_SALE_VALUE}; the API's own limit when unset.
+     * A value that cannot be read is logged and the API's limit kept: a typo must not stop the shop.
+     */
+    static ma.hanout.domain.Money maxSaleValue(SettingsStore settings) {
+        java.util.Optional<String> text = settings.get(MAX_SALE_VALUE);
+        if (text.isEmpty() || text.get().isBlank()) {
+            return SaleEngine.DEFAULT_MAX_VALUE;
+        }
+        try {
+            ma.hanout.domain.Money m = ma.hanout.domain.Money.parse(text.get());
+            if (m.isPositive()) {
+                return m;
+            }
+        } catch (ma.hanout.domain.DomainException e) {
+            // logged below
+        }
+        LOG.warning(() -> MAX_SALE_VALUE + " '" + text.get() + "' is not an amount above 0: kept "
+                + SaleEngine.DEFAULT_MAX_VALUE.toMad().toPlainString() + " MAD");
+        return SaleEngine.DEFAULT_MAX_VALUE;
     }
 
     /** Where demo mode's embedded simulator keeps its account and recharges, in the data folder. */

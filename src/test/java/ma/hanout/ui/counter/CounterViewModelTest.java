@@ -155,6 +155,37 @@ class CounterViewModelTest {
     }
 
     @Test
+    void anAmountAboveWhatOneRechargeMayBeIsCaughtBeforeTheReadBackWithTheLimit() {
+        vm.phoneTextProperty().set("0612345678");
+        vm.selectOperator(Operator.ORANGE);
+        vm.freeAmountTextProperty().set("100000");
+        vm.requestSale();
+        assertThat(vm.confirmationProperty().get()).as("no read-back of a sale the API refuses").isNull();
+        assertThat(vm.formErrorProperty().get()).isEqualTo(
+                "Au plus 10\u202f000,00 DH par recharge : le serveur refuse un montant plus grand.");
+        assertThat(vm.amountErrorProperty().get()).isEqualTo(vm.formErrorProperty().get());
+        vm.freeAmountTextProperty().set("10000");
+        vm.requestSale();
+        assertThat(vm.confirmationProperty().get()).as("the limit itself may be sold").isNotNull();
+        assertThat(shop.engine().reads().recent(5)).as("nothing was sold").isEmpty();
+    }
+
+    @Test
+    void theLimitIsTheShopsSettingReadByTheAppLayer() {
+        shop.context().settings().put(ma.hanout.app.AppContext.MAX_SALE_VALUE, "500");
+        vm.dispose();
+        shop.close();
+        shop = DemoShopFixture.open(home, false);
+        vm = new CounterViewModel(new I18n(Language.FR), shop.access(), new SameThreadWork(), null);
+        vm.phoneTextProperty().set("0612345678");
+        vm.selectOperator(Operator.INWI);
+        vm.freeAmountTextProperty().set("500,01");
+        vm.requestSale();
+        assertThat(vm.confirmationProperty().get()).isNull();
+        assertThat(vm.formErrorProperty().get()).startsWith("Au plus 500,00 DH par recharge");
+    }
+
+    @Test
     void nothingIsSoldWithoutANumberOrAnAmount() {
         vm.selectOperator(Operator.ORANGE);
         vm.selectAmount(Money.ofMad(10));
