@@ -59,6 +59,11 @@ class CounterViewModelTest {
         assertThat(vm.phoneErrorProperty().get()).isEqualTo(
                 "Ce n'est pas un mobile marocain : le numéro doit commencer par 06 ou 07.");
         assertThat(vm.phoneProperty().get()).isNull();
+        // two digits are enough to know it: "too short" would have the cashier type on for nothing
+        vm.phoneTextProperty().set("05");
+        assertThat(vm.phoneErrorProperty().get()).startsWith("Ce n'est pas un mobile marocain");
+        vm.requestSale();
+        assertThat(vm.formErrorProperty().get()).startsWith("Ce n'est pas un mobile marocain");
     }
 
     @Test
