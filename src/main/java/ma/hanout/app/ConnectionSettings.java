@@ -33,7 +33,9 @@ public record ConnectionSettings(String baseUrl, String clientCode, String apiKe
     /** Flags (null when not given) over the environment over the saved settings. */
     public static ConnectionSettings resolve(Flags flags, Map<String, String> env, SettingsStore saved, Vault vault) {
         String givenUrl = first(flags.baseUrl(), env.get("HANOUT_BASE_URL"));
-        String baseUrl = first(givenUrl, saved.get(BASE_URL).orElse(null));
+        // "demo" keeps the saved credentials for later while the embedded simulator takes the sales
+        boolean savedDemo = "demo".equals(saved.get(ENVIRONMENT).orElse(null));
+        String baseUrl = first(givenUrl, savedDemo ? null : saved.get(BASE_URL).orElse(null));
         // saved credentials go only to the saved server: a URL given on the command line or in the
         // environment never receives the shop's stored API key
         boolean savedServer = givenUrl == null;

@@ -73,9 +73,9 @@ public final class Credentials {
 
     public Saved saved() {
         Optional<String> url = settings.get(ConnectionSettings.BASE_URL);
-        Environment env = url.isEmpty() ? Environment.DEMO
-                : "sandbox".equals(settings.get(ConnectionSettings.ENVIRONMENT).orElse(null)) ? Environment.SANDBOX
-                : Environment.PRODUCTION;
+        String saved = settings.get(ConnectionSettings.ENVIRONMENT).orElse(null);
+        Environment env = url.isEmpty() || "demo".equals(saved) ? Environment.DEMO
+                : "sandbox".equals(saved) ? Environment.SANDBOX : Environment.PRODUCTION;
         return new Saved(env, url.orElse(null), settings.get(ConnectionSettings.CLIENT_CODE).orElse(null),
                 vault.isSaved(ConnectionSettings.API_KEY), vault.isSaved(ConnectionSettings.SECRET));
     }
@@ -146,10 +146,31 @@ public final class Credentials {
         return account;
     }
 
+    /**
+     * Switches between production, sandbox and demo without forgetting the saved credentials
+     * (demo keeps them for the way back). Production and sandbox need saved credentials.
+     * Takes effect at the next {@link EngineHolder#reopen()}.
+     */
+    public void switchEnvironment(Environment to, String actor) {
+        Saved before = saved();
+        if (before.environment() == to) {
+            return;
+        }
+        if (to != Environment.DEMO && (before.baseUrl() == null || !before.apiKeySaved())) {
+            throw new DomainException("login.needed", "Enter the client code and API key first");
+        }
+        db.write(c -> {
+            settings.put(ConnectionSettings.ENVIRONMENT, to.code());
+            audit.append(c, clock.instant(), actor, "environment.changed", before.environment().code() + " -> "
+                    + to.code());
+            return null;
+        });
+    }
+
     /** Forgets the saved credentials: the next engine opens in demo mode. True when something was saved. */
     public boolean logout(String actor) {
         Saved before = saved();
-        if (before.environment() == Environment.DEMO && !before.apiKeySaved() && before.clientCode() == null) {
+        if (before.baseUrl() == null && !before.apiKeySaved() && before.clientCode() == null) {
             return false;
         }
         db.write(c -> {

@@ -62,6 +62,11 @@ public final class ShopData implements AutoCloseable {
         return new Staff(database, users, audit, clock);
     }
 
+    /** The PIN pad's check, with its lockout. */
+    public PinGate pinGate() {
+        return new PinGate(database, staff(), audit, clock);
+    }
+
     Map<String, String> env() {
         return env;
     }
