@@ -30,6 +30,11 @@ import picocli.CommandLine.Option;
             SyncCommand.class,
             ReceiptCommand.class,
             BenchCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            ConfigCommand.class,
+            UsersCommand.class,
+            WebhookCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 bad usage."})

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 final class Schema {
     /** The version this build writes. */
-    static final int LATEST = 7;
+    static final int LATEST = 8;
 
     private Schema() {
     }
@@ -38,7 +38,7 @@ final class Schema {
 
     /** Each version's statements, by version. */
     private static SortedMap<Integer, List<String>> steps() {
-        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3, 7, V7));
+        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3, 7, V7, 8, V8));
     }
 
     private static void run(Connection c, List<String> statements) throws SQLException {
@@ -218,6 +218,23 @@ final class Schema {
                 file_name     TEXT NOT NULL,
                 started_at    INTEGER NOT NULL,
                 UNIQUE (file_sha256, environment, account, generation)
+            ) STRICT
+            """);
+
+    /*
+     * Going live. DESIGN knows two roles, cashier and owner: the early STAFF role (find and
+     * reprint) is what a cashier does, so STAFF users become cashiers (the CHECK of V1 still
+     * lists STAFF; SQLite cannot change a CHECK without rebuilding the table, and nothing writes
+     * it any more). The PIN pad's wrong tries are kept on disk so that closing the app does not
+     * clear a lockout: one row per user name tried (lower case), plus '*' for the pad as a whole.
+     */
+    private static final List<String> V8 = List.of(
+            "UPDATE users SET role = 'CASHIER' WHERE role = 'STAFF'",
+            """
+            CREATE TABLE pin_attempts (
+                scope        TEXT PRIMARY KEY,
+                failures     INTEGER NOT NULL CHECK (failures >= 0),
+                locked_until INTEGER NOT NULL
             ) STRICT
             """);
 }
