@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
             SyncCommand.class,
             ReceiptCommand.class,
             BenchCommand.class,
+            ReportCommand.class,
+            ShiftCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 bad usage."})
