@@ -184,6 +184,14 @@ public final class AppContext implements AutoCloseable {
         return new WebhookSettings(client, new ma.hanout.store.AuditStore(database), clock);
     }
 
+    /**
+     * The owner's office (takings, shifts, exports, audit) of the current account, local days in
+     * this computer's time zone; {@code currentUser} says who is signed in.
+     */
+    public Office office(java.util.function.Supplier<String> currentUser) {
+        return new Office(database, engine, settings, clock, java.time.ZoneId.systemDefault(), currentUser);
+    }
+
     /** The relay subscription, when one runs. */
     public RelayLink relay() {
         return relay;
