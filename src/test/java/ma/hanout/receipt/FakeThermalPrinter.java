@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class FakeThermalPrinter implements AutoCloseable {
     private final ServerSocket server;
     private final boolean silent;
+    private boolean stallAfterStatus;
     private final BlockingQueue<byte[]> jobs = new LinkedBlockingQueue<>();
     private final Thread thread;
 
@@ -41,6 +42,13 @@ public final class FakeThermalPrinter implements AutoCloseable {
     /** Accepts and never reads. */
     public static FakeThermalPrinter silent() throws IOException {
         return new FakeThermalPrinter(true);
+    }
+
+    /** Answers the status request, then stops reading: a printer that jams mid-job. */
+    public static FakeThermalPrinter stallingAfterStatus() throws IOException {
+        FakeThermalPrinter p = new FakeThermalPrinter(true);
+        p.stallAfterStatus = true;
+        return p;
     }
 
     public String uri() {
@@ -67,6 +75,13 @@ public final class FakeThermalPrinter implements AutoCloseable {
                 Socket s = server.accept();
                 if (silent) {
                     held.add(s); // never read: the sender's writes pile up until they block
+                    if (stallAfterStatus) {
+                        byte[] request = s.getInputStream().readNBytes(3);
+                        if (request.length == 3) {
+                            s.getOutputStream().write(0x12);
+                            s.getOutputStream().flush();
+                        }
+                    }
                     continue;
                 }
                 try (s) {
