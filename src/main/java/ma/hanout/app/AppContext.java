@@ -192,6 +192,12 @@ public final class AppContext implements AutoCloseable {
         return new Office(database, engine, settings, clock, java.time.ZoneId.systemDefault(), currentUser);
     }
 
+    /** Receipts of this folder's sales: render, print, reprint, with the shop settings and the print log. */
+    public Receipts receipts(Duration printerTimeout) {
+        return new Receipts(engine.reads(), settings, new ma.hanout.store.ReceiptPrintStore(database), clock,
+                java.time.ZoneId.systemDefault(), printerTimeout);
+    }
+
     /** The relay subscription, when one runs. */
     public RelayLink relay() {
         return relay;
