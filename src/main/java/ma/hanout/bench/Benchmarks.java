@@ -16,7 +16,8 @@ public final class Benchmarks {
             "relay-pg", "ma.hanout.bench.RelayPgBench",
             "startup", "ma.hanout.bench.StartupBench",
             "history", "ma.hanout.bench.HistoryBench",
-            "batch", "ma.hanout.bench.BatchBench"));
+            "batch", "ma.hanout.bench.BatchBench",
+            "report", "ma.hanout.bench.ReportBench"));
 
     private Benchmarks() {
     }
