@@ -132,7 +132,8 @@ public final class MainWindow {
         change.setId("switch-user");
         change.setFocusTraversable(false);
         change.setOnAction(e -> pinVm.lock());
-        change.visibleProperty().bind(pinVm.signedInLabelProperty().isNotEmpty());
+        change.visibleProperty().bind(pinVm.switchableProperty());
+        change.managedProperty().bind(pinVm.switchableProperty());
         HBox bar = new HBox(12, statusBar, who, change);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");

@@ -62,6 +62,7 @@ public final class PinPadViewModel {
     private final ReadOnlyStringWrapper signedInLabel = new ReadOnlyStringWrapper(this, "signedInLabel", "");
     private final ObjectProperty<ShopSession.Signed> signed = new SimpleObjectProperty<>(this, "signed");
     private final BooleanProperty owner = new SimpleBooleanProperty(this, "owner", false);
+    private final ReadOnlyBooleanWrapper switchable = new ReadOnlyBooleanWrapper(this, "switchable", false);
     private Runnable pendingScreen;
 
     public PinPadViewModel(I18n i18n, ShopSession session, BackgroundWork work, Clock clock) {
@@ -71,6 +72,7 @@ public final class PinPadViewModel {
         this.clock = clock;
         signed.addListener((obs, was, now) -> {
             owner.set(now != null && now.owner());
+            switchable.set(now != null && now.user() != null);
             signedInLabel.set(now == null ? "" : now.user() == null ? i18n.get("pin.demo_owner")
                     : i18n.get("pin.signed_in", now.user().name(), i18n.get("role." + now.user().role().code())));
         });
@@ -307,6 +309,11 @@ public final class PinPadViewModel {
     /** True when whoever is signed in may open the owner's screens. */
     public ReadOnlyBooleanProperty ownerProperty() {
         return BooleanProperty.readOnlyBooleanProperty(owner);
+    }
+
+    /** True when someone with a PIN is signed in: "switch user" has somebody to switch from. */
+    public ReadOnlyBooleanProperty switchableProperty() {
+        return switchable.getReadOnlyProperty();
     }
 
     /** Whether a sign-in is possible at all: false while the shop has no users (demo owner). */

@@ -78,7 +78,8 @@ public class KeyedSettingsTab implements SettingsTab {
         work.run(() -> session.shop().shopSettings().values(), stored -> {
             loaded.clear();
             for (String k : keys) {
-                String v = stored.getOrDefault(k, "");
+                // the language on screen is the one in use (it may come from --lang, not the setting)
+                String v = k.equals(ShopSettings.LANGUAGE) ? i18n.language().code() : stored.getOrDefault(k, "");
                 loaded.put(k, v);
                 values.get(k).set(v);
             }
