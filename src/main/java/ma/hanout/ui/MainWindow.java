@@ -32,19 +32,26 @@ public final class MainWindow {
      *
      * @param saveLanguage stores the language setting (called on a background thread)
      */
-    public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
+    public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+            OfficeAccess office) {
+        /** Without the owner's office (its screen then says it is not available). */
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
+            this(engine, work, clock, saveLanguage, OfficeAccess.none());
+        }
     }
 
     private final List<Runnable> disposers = new ArrayList<>();
     private Parent root;
     private final CounterView counter;
     private final ShellViewModel shell;
+    private ma.hanout.ui.office.OfficeView office;
 
     private MainWindow(Language lang, Services services, Consumer<Language> applyLanguage) {
         I18n i18n = new I18n(lang);
         DialogService dialogs = new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
-        StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work());
+        StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work(),
+                services.office());
         disposers.add(statusVm::dispose);
         CounterViewModel counterVm = new CounterViewModel(i18n, services.engine(), services.work(), null);
         disposers.add(counterVm::dispose);
@@ -64,11 +71,17 @@ public final class MainWindow {
                 yield v.create();
             }
             case HISTORY -> new HistoryView(historyVm).create();
+            case OFFICE -> {
+                office = new ma.hanout.ui.office.OfficeView(i18n, services, dialogs);
+                disposers.add(office::dispose);
+                yield office.create();
+            }
         }, new StatusBarView(statusVm, i18n).create(), screen -> {
             switch (screen) {
                 case COUNTER -> counter.focusPhone();
                 case QUEUE -> queueVm.refresh();
                 case HISTORY -> { }
+                case OFFICE -> office.shown();
             }
         });
         root = shellView.create();
