@@ -11,6 +11,8 @@ import ma.hanout.ui.I18n;
 import ma.hanout.ui.MainWindow;
 import ma.hanout.ui.dashboard.DashboardView;
 import ma.hanout.ui.dashboard.DashboardViewModel;
+import ma.hanout.ui.shifts.ShiftsView;
+import ma.hanout.ui.shifts.ShiftsViewModel;
 
 /**
  * The owner's office (an owner-only screen): one tab per job. Each tab is refreshed when it comes
@@ -23,6 +25,8 @@ public final class OfficeView {
     private final List<Runnable> disposers = new ArrayList<>();
     private final List<Runnable> refreshers = new ArrayList<>();
     private TabPane tabs;
+    /** Who is signed in; golive's sign-in plugs the real one (demo: the owner). */
+    private final java.util.function.Supplier<String> currentUser = () -> "owner";
 
     public OfficeView(I18n i18n, MainWindow.Services services, DialogService dialogs) {
         this.i18n = i18n;
@@ -37,6 +41,9 @@ public final class OfficeView {
         DashboardViewModel dashboard = new DashboardViewModel(i18n, services.engine(), services.office(),
                 services.work(), services.clock().getZone());
         add("dashboard", new DashboardView(dashboard).create(), dashboard::refresh);
+        ShiftsViewModel shifts = new ShiftsViewModel(i18n, services.office(), services.work(), currentUser,
+                services.clock().getZone());
+        add("shifts", new ShiftsView(shifts).create(), shifts::refresh);
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> shown());
         return tabs;
     }

@@ -152,6 +152,38 @@ class DashboardUiTest {
         OfficeScreenshots.take(arabic, "dashboard-ar");
     }
 
+    @Test
+    void aShiftOpenedAndClosedKeepsItsReport(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-office");
+        fx(() -> {
+            robot.lookup("#office-tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(1);
+            return null;
+        });
+        Eventually.await(WAIT, "no shift open yet", () -> label(robot, "#shift-status").startsWith("Aucune caisse"));
+        robot.clickOn("#shift-open");
+        Eventually.await(WAIT, "the shift open", () -> label(robot, "#shift-status").contains("ouverte depuis"));
+
+        SaleEngine engine = shop.engine();
+        Sale done = sell(engine, "0612345678", Operator.INWI, 10);
+        Sale failed = sell(engine, "0612340004", Operator.INWI, 5);
+        assertThat(done.isDelivered()).isTrue();
+        assertThat(failed.isDelivered()).isFalse();
+
+        robot.clickOn("#shift-counted").write("8");
+        robot.clickOn("#shift-close");
+        TableView<ma.hanout.ui.shifts.ReportLine> report = robot.lookup("#shift-report").queryTableView();
+        Eventually.await(WAIT, "the kept report", () -> label(robot, "#shift-report-title").startsWith("Rapport"));
+        List<String> lines = fx(() -> report.getItems().stream().map(l -> l.label() + "=" + l.value()).toList());
+        assertThat(lines).containsExactly("Ventes=2", "Réussies=1", "Échouées=1", "Remboursées=0", "En attente=0",
+                "Espèces attendues=" + done.value().display(), "Espèces comptées=" + Money.ofMad(8).display(),
+                "Écart=" + Money.ofMad(-2).display());
+        TableView<ma.hanout.domain.Shift> list = robot.lookup("#shift-list").queryTableView();
+        Eventually.await(WAIT, "the closed shift listed", () -> fx(() -> list.getItems().size() == 1
+                && !list.getItems().get(0).isOpen()));
+        assertThat(label(robot, "#shift-status")).startsWith("Aucune caisse");
+        OfficeScreenshots.take(stage.getScene(), "shift-report-fr");
+    }
+
     private String label(FxRobot robot, String query) {
         return fx(() -> robot.lookup(query).queryAs(Label.class).getText());
     }
