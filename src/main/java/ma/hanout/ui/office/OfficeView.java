@@ -11,6 +11,10 @@ import ma.hanout.ui.I18n;
 import ma.hanout.ui.MainWindow;
 import ma.hanout.ui.dashboard.DashboardView;
 import ma.hanout.ui.dashboard.DashboardViewModel;
+import ma.hanout.ui.audit.AuditView;
+import ma.hanout.ui.audit.AuditViewModel;
+import ma.hanout.ui.exports.ExportsView;
+import ma.hanout.ui.exports.ExportsViewModel;
 import ma.hanout.ui.shifts.ShiftsView;
 import ma.hanout.ui.shifts.ShiftsViewModel;
 
@@ -44,6 +48,12 @@ public final class OfficeView {
         ShiftsViewModel shifts = new ShiftsViewModel(i18n, services.office(), services.work(), currentUser,
                 services.clock().getZone());
         add("shifts", new ShiftsView(shifts).create(), shifts::refresh);
+        ExportsViewModel exports = new ExportsViewModel(i18n, services.office(), services.work(),
+                ExportsView.fileChooser(i18n, () -> tabs.getScene() == null ? null : tabs.getScene().getWindow()),
+                services.clock().getZone());
+        add("exports", new ExportsView(exports).create(), exports::refresh);
+        AuditViewModel audit = new AuditViewModel(i18n, services.office(), services.work(), services.clock().getZone());
+        add("audit", new AuditView(audit).create(), audit::refresh);
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> shown());
         return tabs;
     }
