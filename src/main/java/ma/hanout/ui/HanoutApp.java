@@ -75,13 +75,20 @@ public final class HanoutApp extends Application {
             }
         });
         work = new FxBackgroundWork();
+        ShopSession session = ShopSession.pending(context);
         services = new MainWindow.Services(EngineAccess.pending(context.thenApply(h -> h.current().engine())), work,
                 Clock.systemDefaultZone(), lang -> context.join().current().settings().put(LANGUAGE_SETTING, lang.code()),
-                ShopSession.pending(context));
+                session, OfficeAccess.following(context, () -> signedInName(session)));
         // the screens are built (FXML, view models) on their own thread while the JavaFX thread
         // opens the window: nodes not yet in a shown scene may be made on any thread
         built = CompletableFuture.supplyAsync(
                 () -> MainWindow.build(language, services, next -> show(scene, next, services)), daemon("hanout-build"));
+    }
+
+    /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
+    private static String signedInName(ShopSession session) {
+        ShopSession.Signed who = session.signedIn();
+        return who == null || who.name() == null ? "owner" : who.name();
     }
 
     @Override

@@ -47,9 +47,21 @@ public final class MainWindow {
      * @param session      the shop's settings, users and account switch; null: none (no PIN pad, no settings)
      */
     public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
-            ShopSession session) {
+            ShopSession session, OfficeAccess office) {
         public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
-            this(engine, work, clock, saveLanguage, null);
+            this(engine, work, clock, saveLanguage, null, OfficeAccess.none());
+        }
+
+        /** With the shop's session, without the owner's office (its screen then says it is not available). */
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+                ShopSession session) {
+            this(engine, work, clock, saveLanguage, session, OfficeAccess.none());
+        }
+
+        /** With the owner's office, without a session (no PIN pad, no settings). */
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+                OfficeAccess office) {
+            this(engine, work, clock, saveLanguage, null, office);
         }
     }
 
@@ -57,16 +69,19 @@ public final class MainWindow {
     private Parent root;
     private final CounterView counter;
     private final ShellViewModel shell;
+    private ma.hanout.ui.office.OfficeView office;
 
     private MainWindow(Language lang, Services given, Consumer<Language> applyLanguage) {
         // this window's screens follow the engine through a scope that ends with the window
         EngineAccess scoped = given.engine().scope();
         disposers.add(scoped::close);
-        Services services = new Services(scoped, given.work(), given.clock(), given.saveLanguage(), given.session());
+        Services services = new Services(scoped, given.work(), given.clock(), given.saveLanguage(), given.session(),
+                given.office());
         I18n i18n = new I18n(lang);
         DialogService dialogs = new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
-        StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work());
+        StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work(),
+                services.office());
         disposers.add(statusVm::dispose);
         PinPadViewModel pinVm = services.session() == null ? null
                 : new PinPadViewModel(i18n, services.session(), services.work(), services.clock());
@@ -93,6 +108,11 @@ public final class MainWindow {
             case HISTORY -> new HistoryView(historyVm).create();
             case SETTINGS -> settings == null ? new Label(i18n.get("settings.title"))
                     : new SettingsView(settings, i18n, next -> shell.changeLanguage(next)).create();
+            case OFFICE -> {
+                office = new ma.hanout.ui.office.OfficeView(i18n, services, dialogs);
+                disposers.add(office::dispose);
+                yield office.create();
+            }
         }, withUser(new StatusBarView(statusVm, i18n).create(), pinVm, i18n), screen -> {
             switch (screen) {
                 case COUNTER -> counter.focusPhone();
@@ -103,6 +123,7 @@ public final class MainWindow {
                         settings.setValues();
                     }
                 }
+                case OFFICE -> office.shown();
             }
         });
         Parent shellRoot = shellView.create();
