@@ -15,7 +15,8 @@ public final class Benchmarks {
             "relay", "ma.hanout.bench.RelayBench",
             "startup", "ma.hanout.bench.StartupBench",
             "history", "ma.hanout.bench.HistoryBench",
-            "batch", "ma.hanout.bench.BatchBench"));
+            "batch", "ma.hanout.bench.BatchBench",
+            "memory", "ma.hanout.bench.MemoryBench"));
 
     private Benchmarks() {
     }

@@ -39,6 +39,7 @@ public final class MainWindow {
     private Parent root;
     private final CounterView counter;
     private final ShellViewModel shell;
+    private final HistoryViewModel history;
 
     private MainWindow(Language lang, Services services, Consumer<Language> applyLanguage) {
         I18n i18n = new I18n(lang);
@@ -54,6 +55,7 @@ public final class MainWindow {
         disposers.add(queueVm::dispose);
         HistoryViewModel historyVm = new HistoryViewModel(i18n, services.engine(), services.work(),
                 services.clock().getZone());
+        history = historyVm;
         shell = new ShellViewModel(i18n, services.work(), services.saveLanguage(), applyLanguage,
                 msg -> dialogs.showError(i18n.get("app.language"), msg));
         ShellView shellView = new ShellView(shell, i18n, screen -> switch (screen) {
@@ -90,6 +92,11 @@ public final class MainWindow {
 
     public ShellViewModel shell() {
         return shell;
+    }
+
+    /** The history screen's view model (its rows are loaded once the screen is first shown). */
+    public HistoryViewModel history() {
+        return history;
     }
 
     /** Stops listening to the engine. */
