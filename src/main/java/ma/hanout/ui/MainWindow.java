@@ -70,6 +70,7 @@ public final class MainWindow {
     private final CounterView counter;
     private final ShellViewModel shell;
     private ma.hanout.ui.office.OfficeView office;
+    private final HistoryViewModel history;
 
     private MainWindow(Language lang, Services given, Consumer<Language> applyLanguage) {
         // this window's screens follow the engine through a scope that ends with the window
@@ -96,6 +97,7 @@ public final class MainWindow {
                 services.clock().getZone());
         SettingsViewModel settings = pinVm == null ? null : new SettingsViewModel(i18n, services.session(),
                 services.work(), given.engine(), "app:" + System.getProperty("user.name", "?"));
+        history = historyVm;
         shell = new ShellViewModel(i18n, services.work(), services.saveLanguage(), applyLanguage,
                 msg -> dialogs.showError(i18n.get("app.language"), msg));
         ShellView shellView = new ShellView(shell, i18n, screen -> switch (screen) {
@@ -179,6 +181,11 @@ public final class MainWindow {
 
     public ShellViewModel shell() {
         return shell;
+    }
+
+    /** The history screen's view model (its rows are loaded once the screen is first shown). */
+    public HistoryViewModel history() {
+        return history;
     }
 
     /** Stops listening to the engine. */
