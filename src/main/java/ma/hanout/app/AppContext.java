@@ -83,6 +83,8 @@ public final class AppContext implements AutoCloseable {
             int holdMinutes = new ShopData(db, false, env, clock).shopSettings().minutes(ShopSettings.HOLD_AGE);
             SaleEngine engine = SaleEngine.create(db, client, EngineConfig.defaults(clock)
                     .withRequestTimeout(conn.requestTimeout()).withQueueMaxAge(Duration.ofMinutes(holdMinutes)), account);
+            ShopSettings shop = new ShopData(db, false, env, clock).shopSettings();
+            engine.limitEachSaleTo(() -> shop.money(ShopSettings.SALE_MAX));
             return new AppContext(dir, db, settings, conn, sim, client, engine, env, clock);
         } catch (RuntimeException e) {
             db.close();

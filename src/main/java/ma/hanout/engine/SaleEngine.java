@@ -128,9 +128,24 @@ public final class SaleEngine implements AutoCloseable {
      * {@link DomainException} ({@code reference.duplicate}).
      */
     public Sale sell(SaleRequest request) {
+        Money max = saleLimit.get();
+        if (max != null && request.value().compareTo(max) > 0) {
+            throw new DomainException("sale.above_limit", "A single recharge is at most " + max.display()
+                    + " (setting sale.max_value); " + request.value().display() + " was asked");
+        }
         Sale sale = intake.sell(request);
         threads.wakeWorker();
         return sale;
+    }
+
+    private volatile java.util.function.Supplier<Money> saleLimit = () -> null;
+
+    /**
+     * The largest single sale {@link #sell} takes (the shop's {@code sale.max_value}), asked at each
+     * sale so a changed setting counts at once; null from the supplier: no limit.
+     */
+    public void limitEachSaleTo(java.util.function.Supplier<Money> max) {
+        this.saleLimit = max == null ? () -> null : max;
     }
 
     /** What recording one request of {@link #sellAll} did. */
