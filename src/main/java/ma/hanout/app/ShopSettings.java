@@ -122,15 +122,6 @@ public final class ShopSettings {
         }
     }
 
-    /** An amount in MAD, or its default; a damaged stored value falls back to the default. */
-    public Money money(String name) {
-        try {
-            return Money.parse(get(name).orElseThrow());
-        } catch (RuntimeException e) {
-            return Money.parse(known(name).defaultValue());
-        }
-    }
-
     /**
      * Stores {@code value} (empty: back to the default) after checking it; a secret is sealed.
      * Throws {@link DomainException} {@code setting.unknown} or {@code setting.invalid}.

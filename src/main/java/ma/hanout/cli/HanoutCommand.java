@@ -35,6 +35,9 @@ import picocli.CommandLine.Option;
             ConfigCommand.class,
             UsersCommand.class,
             WebhookCommand.class,
+            ReportCommand.class,
+            ShiftCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Exit codes: 0 success, 1 the operation failed, 2 bad usage."})
