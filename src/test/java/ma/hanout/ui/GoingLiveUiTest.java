@@ -217,6 +217,16 @@ class GoingLiveUiTest {
         openSettings(robot);
         Eventually.await(WAIT, "the settings screen", () -> visible(robot, "#settings"));
         assertThat(visible(robot, "#pin-pad")).as("an owner is not asked again").isFalse();
+        selectTab(robot, "settings-tab-users");
+        setText(robot, "#user-name", "Amina");
+        setText(robot, "#user-pin", "2468");
+        setText(robot, "#user-pin-again", "2486");
+        robot.clickOn("#user-add");
+        awaitText(robot, "#user-name-problem", "pas identiques");
+        setText(robot, "#user-pin-again", "2468");
+        robot.clickOn("#user-add");
+        awaitText(robot, "#users-status", "Amina est ajouté");
+        assertThat(holder.current().shop().staff().verify("Amina", "2468")).isPresent();
         Sale s = sellAtCounter(robot, "0661234512");
         assertThat(holder.current().engine().reads().cashierOf(s.externalReference())).contains("Fatima");
     }

@@ -71,7 +71,8 @@ public final class SettingsView {
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(tab("account", accountTab()), tab("shop", keyedTab(vm.shop(), this::shopSaved)),
-                tab("counter", keyedTab(vm.counter(), () -> { })), tab("relay", relayTab()), tab("webhook", webhookTab()));
+                tab("counter", keyedTab(vm.counter(), () -> { })), tab("relay", relayTab()), tab("webhook", webhookTab()),
+                tab("users", usersTab()));
         Label title = new Label(i18n.get("settings.title"));
         title.getStyleClass().add("screen-title");
         VBox box = new VBox(10, title, tabs);
@@ -211,6 +212,47 @@ public final class SettingsView {
         load.setOnAction(e -> t.setValues());
         f.actions(save("webhook-save", "settings.save", () -> vm.save(t, () -> { })), load,
                 status("webhook-status", t.statusProperty()));
+        return f.node();
+    }
+
+    private Node usersTab() {
+        UsersTab t = vm.users();
+        Form f = new Form();
+        javafx.scene.control.ListView<ma.hanout.domain.User> list = new javafx.scene.control.ListView<>(t.users());
+        list.setId("users-list");
+        list.setPrefHeight(160);
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(ma.hanout.domain.User u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? "" : u.name() + " (" + i18n.get("role." + u.role().code()) + ")");
+            }
+        });
+        f.row("settings.users", list, null);
+        Button remove = new Button(i18n.get("settings.user_remove"));
+        remove.setId("user-remove");
+        remove.getStyleClass().add("danger");
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> t.remove(list.getSelectionModel().getSelectedItem()));
+        f.actions(remove);
+        f.row("settings.user_name", text("user-name", t.nameProperty(), false), t.problemProperty());
+        ComboBox<ma.hanout.domain.Role> role = new ComboBox<>();
+        role.setId("user-role");
+        role.getItems().setAll(ma.hanout.domain.Role.values());
+        role.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(ma.hanout.domain.Role r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? "" : i18n.get("role." + r.code()));
+            }
+        });
+        role.setButtonCell(role.getCellFactory().call(null));
+        role.valueProperty().bindBidirectional(t.roleProperty());
+        f.row("settings.user_role", role, null);
+        f.row("pin.prompt", password("user-pin", t.pinProperty()), null);
+        f.row("pin.again", password("user-pin-again", t.pinAgainProperty()), null);
+        f.actions(save("user-add", "settings.user_add", () -> vm.save(t, () -> { })),
+                status("users-status", t.statusProperty()));
         return f.node();
     }
 

@@ -15,6 +15,7 @@ public final class SettingsViewModel {
     private final KeyedSettingsTab counter;
     private final RelayTab relay;
     private final WebhookTab webhook;
+    private final UsersTab users;
 
     /**
      * @param engines the window's engine access at its root: a new account replaces the engine there
@@ -30,10 +31,11 @@ public final class SettingsViewModel {
                 ShopSettings.SALE_MAX, ShopSettings.LOW_BALANCE, ShopSettings.HOLD_AGE, ShopSettings.IDLE_LOCK));
         relay = new RelayTab(i18n, session, work, actor);
         webhook = new WebhookTab(i18n, session, work, actor);
+        users = new UsersTab(i18n, session, work, () -> actor);
     }
 
     public List<SettingsTab> tabs() {
-        return List.of(account, shop, counter, relay, webhook);
+        return List.of(account, shop, counter, relay, webhook, users);
     }
 
     /** Reads every tab's stored values again (the screen came to the front). */
@@ -68,5 +70,9 @@ public final class SettingsViewModel {
 
     public WebhookTab webhook() {
         return webhook;
+    }
+
+    public UsersTab users() {
+        return users;
     }
 }
