@@ -146,7 +146,7 @@ public final class HistoryViewModel {
         if (rows.isEmpty()) {
             message.set(i18n.get("history.none"));
         } else {
-            message.set(i18n.get(hasMore ? "history.count_more" : "history.count", rows.size()));
+            message.set(i18n.plural(hasMore ? "history.found_more" : "history.found", rows.size()));
         }
     }
 
