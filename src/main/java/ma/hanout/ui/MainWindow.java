@@ -38,15 +38,18 @@ public final class MainWindow {
     private final List<Runnable> disposers = new ArrayList<>();
     private Parent root;
     private final CounterView counter;
+    private final CounterViewModel counterVm;
     private final ShellViewModel shell;
+    private final DialogService dialogs;
+    private final I18n i18n;
 
     private MainWindow(Language lang, Services services, Consumer<Language> applyLanguage) {
-        I18n i18n = new I18n(lang);
-        DialogService dialogs = new FxDialogService(i18n,
+        i18n = new I18n(lang);
+        dialogs = new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
         StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work());
         disposers.add(statusVm::dispose);
-        CounterViewModel counterVm = new CounterViewModel(i18n, services.engine(), services.work(), null);
+        counterVm = new CounterViewModel(i18n, services.engine(), services.work(), null);
         disposers.add(counterVm::dispose);
         counter = new CounterView(counterVm);
         Node counterNode = counter.create();
@@ -90,6 +93,31 @@ public final class MainWindow {
 
     public ShellViewModel shell() {
         return shell;
+    }
+
+    /**
+     * Carries on from {@code before}, the window this one replaces after a change of language:
+     * the same screen, and the counter's sale being typed and sale in flight.
+     */
+    public void continueFrom(MainWindow before) {
+        counterVm.continueFrom(before.counterVm);
+        shell.show(before.shell.screenProperty().get());
+    }
+
+    /** Whether the counter's current sale is still on its way (no outcome yet). */
+    public boolean saleInFlight() {
+        ma.hanout.domain.Sale s = counterVm.currentSaleProperty().get();
+        return s != null && !ma.hanout.ui.sale.SaleStage.of(s).isOutcome();
+    }
+
+    /** The dialogs of this window, in its language. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** The language this window is in. */
+    public I18n i18n() {
+        return i18n;
     }
 
     /** Stops listening to the engine. */

@@ -124,6 +124,9 @@ class CounterLayoutUiTest {
         robot.type(KeyCode.ENTER);
         Eventually.await(WAIT, "the read-back", () -> fx(() -> robot.lookup("#confirmPhone").tryQuery().isPresent()
                 && robot.lookup("#confirmPhone").query().isVisible()));
+        if (screenshots) {
+            shoot("confirm-" + lang.code());
+        }
         assertLaidOut(lang, "read-back");
         robot.type(KeyCode.ENTER);
         // more than the demo account holds: refused, with its two-line explanation on the card
