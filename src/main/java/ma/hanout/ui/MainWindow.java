@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TextField;
+import ma.hanout.app.ShopSession;
 import ma.hanout.domain.Language;
 import ma.hanout.ui.counter.CounterView;
 import ma.hanout.ui.counter.CounterViewModel;
@@ -31,8 +32,13 @@ public final class MainWindow {
      * What every screen is built with.
      *
      * @param saveLanguage stores the language setting (called on a background thread)
+     * @param session      the shop's settings, users and account switch; null: none (no PIN pad, no settings)
      */
-    public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
+    public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+            ShopSession session) {
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
+            this(engine, work, clock, saveLanguage, null);
+        }
     }
 
     private final List<Runnable> disposers = new ArrayList<>();
@@ -43,7 +49,11 @@ public final class MainWindow {
     private final DialogService dialogs;
     private final I18n i18n;
 
-    private MainWindow(Language lang, Services services, Consumer<Language> applyLanguage) {
+    private MainWindow(Language lang, Services given, Consumer<Language> applyLanguage) {
+        // this window's screens follow the engine through a scope that ends with the window
+        EngineAccess scoped = given.engine().scope();
+        disposers.add(scoped::close);
+        Services services = new Services(scoped, given.work(), given.clock(), given.saveLanguage(), given.session());
         i18n = new I18n(lang);
         dialogs = new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
