@@ -60,7 +60,7 @@ public final class SaleEngine implements AutoCloseable {
     private final SaleWaits waits;
     private final OutboxLedger outbox;
     private final ServerSync serverSync;
-    private volatile Money maxValue = DEFAULT_MAX_VALUE;
+    private volatile java.util.function.Supplier<Money> maxValue = () -> DEFAULT_MAX_VALUE;
 
     private SaleEngine(Database db, Function<RechargeGateway.ConnectivityListener, RechargeGateway> gatewayFactory,
             EngineConfig config, SaleAccount account) {
@@ -169,15 +169,16 @@ public final class SaleEngine implements AutoCloseable {
      * before the read-back. The app layer sets it from the {@code sale.max_value} setting.
      */
     public Money maxValue() {
-        return maxValue;
+        Money m = maxValue.get();
+        return m == null || !m.isPositive() ? DEFAULT_MAX_VALUE : m;
     }
 
-    /** Sets {@link #maxValue()}; a value that is not positive is refused. */
-    public void setMaxValue(Money max) {
-        if (max == null || !max.isPositive()) {
-            throw new IllegalArgumentException("the most one recharge may be must be more than 0: " + max);
-        }
-        this.maxValue = max;
+    /**
+     * Where {@link #maxValue()} comes from, asked each time (a changed setting is seen at once);
+     * nothing, or nothing above 0, means the API's limit.
+     */
+    public void setMaxValue(java.util.function.Supplier<Money> max) {
+        this.maxValue = java.util.Objects.requireNonNull(max, "max");
     }
 
     // ---- the queue --------------------------------------------------------------------------------
