@@ -109,6 +109,21 @@ class CounterLayoutUiTest {
         for (Language lang : new Language[] {Language.FR, Language.AR, Language.EN, Language.ES}) {
             check(lang, lang == Language.FR || lang == Language.AR);
         }
+        // the queue while offline: a sale waiting for the connection, in French and Arabic
+        shop.goOffline();
+        shop.engine().sell(new ma.hanout.engine.SaleRequest(ma.hanout.domain.Phone.parse("0661234512"),
+                ma.hanout.domain.Operator.MAROC_TELECOM, ma.hanout.domain.Money.ofMad(20), ma.hanout.domain.Promo.PLAIN,
+                null, Sale.Origin.COUNTER, null));
+        for (Language lang : new Language[] {Language.FR, Language.AR}) {
+            show(lang);
+            FxRobot robot = new FxRobot();
+            robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+            String reason = new I18n(lang).get("queue.reason.offline");
+            Eventually.await(WAIT, "the queued sale with its reason", () -> fx(() -> robot.lookup("#queue-table")
+                    .tryQuery().isPresent() && robot.lookup(reason).tryQuery().isPresent()));
+            shoot("queue-" + lang.code());
+            assertLaidOut(lang, "queue");
+        }
     }
 
     private void check(Language lang, boolean screenshots) throws Exception {
