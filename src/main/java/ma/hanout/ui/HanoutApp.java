@@ -118,6 +118,8 @@ public final class HanoutApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(980);
         stage.setMinHeight(640);
+        guardClose(stage, () -> context.isDone() && !context.isCompletedExceptionally()
+                ? context.join().current().engine().status() : null);
         stage.show();
         built.whenComplete((window, failure) -> Platform.runLater(() -> {
             if (failure != null) {
@@ -130,6 +132,22 @@ public final class HanoutApp extends Application {
         // the data folder, the simulator and the engine open once the counter takes input: a
         // number can be typed at once, and a sale made before the engine is up waits for it, on disk
         whenPhoneFocused(scene).thenRunAsync(this::openShop, daemon("hanout-open"));
+    }
+
+    /**
+     * Closing the window with a sale still on its way asks first, and says the sale is safe
+     * ({@link QuitGuard}); {@code status} gives the engine's state, null while it is not open.
+     */
+    public static void guardClose(Stage stage, java.util.function.Supplier<ma.hanout.engine.EngineStatus> status) {
+        stage.setOnCloseRequest(e -> {
+            if (!(stage.getScene().getRoot().getProperties().get(MainWindow.class) instanceof MainWindow w)) {
+                return;
+            }
+            int pending = QuitGuard.pending(status.get(), w.saleInFlight());
+            if (!QuitGuard.mayQuit(pending, w.i18n(), w.dialogs())) {
+                e.consume();
+            }
+        });
     }
 
     private void openShop() {
@@ -251,6 +269,8 @@ public final class HanoutApp extends Application {
     private static void install(Scene scene, MainWindow w, Language lang) {
         Object previous = scene.getRoot().getProperties().get(MainWindow.class);
         if (previous instanceof MainWindow old) {
+            // a change of language: the same screen, the same sale
+            w.continueFrom(old);
             old.dispose();
         }
         w.root().getProperties().put(MainWindow.class, w);

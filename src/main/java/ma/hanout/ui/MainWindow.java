@@ -68,9 +68,12 @@ public final class MainWindow {
     private final List<Runnable> disposers = new ArrayList<>();
     private Parent root;
     private final CounterView counter;
+    private final CounterViewModel counterVm;
     private final ShellViewModel shell;
     private ma.hanout.ui.office.OfficeView office;
     private final HistoryViewModel history;
+    private final DialogService dialogs;
+    private final I18n i18n;
 
     private MainWindow(Language lang, Services given, Consumer<Language> applyLanguage) {
         // this window's screens follow the engine through a scope that ends with the window
@@ -78,15 +81,15 @@ public final class MainWindow {
         disposers.add(scoped::close);
         Services services = new Services(scoped, given.work(), given.clock(), given.saveLanguage(), given.session(),
                 given.office());
-        I18n i18n = new I18n(lang);
-        DialogService dialogs = new FxDialogService(i18n,
+        i18n = new I18n(lang);
+        dialogs = new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
         StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work(),
                 services.office());
         disposers.add(statusVm::dispose);
         PinPadViewModel pinVm = services.session() == null ? null
                 : new PinPadViewModel(i18n, services.session(), services.work(), services.clock());
-        CounterViewModel counterVm = CounterViewModel.withCashier(i18n, services.engine(), services.work(),
+        counterVm = CounterViewModel.withCashier(i18n, services.engine(), services.work(),
                 pinVm == null ? () -> null : pinVm::cashierName);
         disposers.add(counterVm::dispose);
         counter = new CounterView(counterVm);
@@ -186,6 +189,31 @@ public final class MainWindow {
     /** The history screen's view model (its rows are loaded once the screen is first shown). */
     public HistoryViewModel history() {
         return history;
+    }
+
+    /**
+     * Carries on from {@code before}, the window this one replaces after a change of language:
+     * the same screen, and the counter's sale being typed and sale in flight.
+     */
+    public void continueFrom(MainWindow before) {
+        counterVm.continueFrom(before.counterVm);
+        shell.show(before.shell.screenProperty().get());
+    }
+
+    /** Whether the counter's current sale is still on its way (no outcome yet). */
+    public boolean saleInFlight() {
+        ma.hanout.domain.Sale s = counterVm.currentSaleProperty().get();
+        return s != null && !ma.hanout.ui.sale.SaleStage.of(s).isOutcome();
+    }
+
+    /** The dialogs of this window, in its language. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** The language this window is in. */
+    public I18n i18n() {
+        return i18n;
     }
 
     /** Stops listening to the engine. */
