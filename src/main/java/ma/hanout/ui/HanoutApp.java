@@ -75,7 +75,9 @@ public final class HanoutApp extends Application {
         });
         work = new FxBackgroundWork();
         services = new MainWindow.Services(EngineAccess.pending(context.thenApply(AppContext::engine)), work,
-                Clock.systemDefaultZone(), lang -> context.join().settings().put(LANGUAGE_SETTING, lang.code()));
+                Clock.systemDefaultZone(), lang -> context.join().settings().put(LANGUAGE_SETTING, lang.code()),
+                ma.hanout.ui.receipt.ReceiptAccess.pending(
+                        context.thenApply(c -> c.receipts(ma.hanout.app.Receipts.PRINTER_TIMEOUT))));
         // the screens are built (FXML, view models) on their own thread while the JavaFX thread
         // opens the window: nodes not yet in a shown scene may be made on any thread
         built = CompletableFuture.supplyAsync(

@@ -31,8 +31,14 @@ public final class MainWindow {
      * What every screen is built with.
      *
      * @param saveLanguage stores the language setting (called on a background thread)
+     * @param receipts     printing and previews; unavailable: no receipt buttons
      */
-    public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
+    public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+            ma.hanout.ui.receipt.ReceiptAccess receipts) {
+        /** A window without receipts. */
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
+            this(engine, work, clock, saveLanguage, ma.hanout.ui.receipt.ReceiptAccess.unavailable());
+        }
     }
 
     private final List<Runnable> disposers = new ArrayList<>();
@@ -50,6 +56,7 @@ public final class MainWindow {
         disposers.add(counterVm::dispose);
         counter = new CounterView(counterVm);
         Node counterNode = counter.create();
+        ma.hanout.ui.receipt.ReceiptViewModel receiptVm = receipts(i18n, services, counterVm);
         QueueViewModel queueVm = new QueueViewModel(i18n, services.engine(), services.work(), dialogs, services.clock());
         disposers.add(queueVm::dispose);
         HistoryViewModel historyVm = new HistoryViewModel(i18n, services.engine(), services.work(),
@@ -63,7 +70,14 @@ public final class MainWindow {
                 disposers.add(v::dispose);
                 yield v.create();
             }
-            case HISTORY -> new HistoryView(historyVm).create();
+            case HISTORY -> {
+                HistoryView v = new HistoryView(historyVm);
+                Parent p = v.create();
+                if (receiptVm != null) {
+                    v.hostDetailsActions(new ma.hanout.ui.receipt.ReceiptActions(receiptVm, historyVm.selectedProperty()).create());
+                }
+                yield p;
+            }
         }, new StatusBarView(statusVm, i18n).create(), screen -> {
             switch (screen) {
                 case COUNTER -> counter.focusPhone();
@@ -72,6 +86,21 @@ public final class MainWindow {
             }
         });
         root = shellView.create();
+    }
+
+    /** Receipts on the counter (print on success, preview, slip) and in history; null when the window has none. */
+    private ma.hanout.ui.receipt.ReceiptViewModel receipts(I18n i18n, Services services, CounterViewModel counterVm) {
+        if (!services.receipts().isAvailable()) {
+            return null;
+        }
+        ma.hanout.ui.receipt.ReceiptViewModel vm = new ma.hanout.ui.receipt.ReceiptViewModel(i18n, services.receipts(),
+                services.work(), new ma.hanout.ui.receipt.FxReceiptPreview(i18n,
+                        () -> root == null || root.getScene() == null ? null : root.getScene().getWindow()),
+                "desktop:" + System.getProperty("user.name", "unknown"));
+        vm.follow(counterVm.currentSaleProperty());
+        disposers.add(vm::dispose);
+        counter.hostUnderCurrentSale(new ma.hanout.ui.receipt.ReceiptBar(vm).create());
+        return vm;
     }
 
     /** Builds the window's content in {@code lang}; {@code applyLanguage} is called when the cashier picks another. */
