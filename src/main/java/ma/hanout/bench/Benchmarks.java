@@ -15,7 +15,8 @@ public final class Benchmarks {
             "relay", "ma.hanout.bench.RelayBench",
             "startup", "ma.hanout.bench.StartupBench",
             "history", "ma.hanout.bench.HistoryBench",
-            "batch", "ma.hanout.bench.BatchBench"));
+            "batch", "ma.hanout.bench.BatchBench",
+            "report", "ma.hanout.bench.ReportBench"));
 
     private Benchmarks() {
     }

@@ -76,6 +76,9 @@ public final class RelayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        // this process is the relay alone: a thread dying of an error stops it (status 70) so systemd
+        // restarts it, instead of a half-working relay that still accepts connections
+        ma.hanout.relay.Fatal.haltOnUncaught();
         RelayServer server;
         try {
             server = RelayServer.start(config);

@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The subscribers of {@code GET /events} and the fan-out to them, on the I/O thread.
+ * The subscribers of {@code GET /events} and the fan-out to them, on the stream thread ({@code loop}).
  *
  * <p>A new subscriber is registered first, then replayed from the database after its resume point
  * (page by page on a worker, the next page only once the previous one has drained), while committed
@@ -37,7 +37,7 @@ final class EventStreams {
         }
     }
 
-    private final HttpLoop loop;
+    private final Executor loop;
     private final EventStore store;
     private final Executor workers;
     private final RelayMetrics metrics;
@@ -50,7 +50,7 @@ final class EventStreams {
     private boolean fanOutScheduled;
     private final AtomicInteger count = new AtomicInteger();
 
-    EventStreams(HttpLoop loop, EventStore store, Executor workers, RelayMetrics metrics, Clock clock,
+    EventStreams(Executor loop, EventStore store, Executor workers, RelayMetrics metrics, Clock clock,
             long heartbeatNanos, long maxBacklogBytes, int maxHeldBatches) {
         this.loop = loop;
         this.store = store;

@@ -15,7 +15,8 @@ import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import ma.hanout.app.AppContext;
+import ma.hanout.app.EngineHolder;
+import ma.hanout.app.ShopSession;
 import ma.hanout.app.ConnectionSettings;
 import ma.hanout.app.DataFolder;
 import ma.hanout.domain.Language;
@@ -40,7 +41,7 @@ public final class HanoutApp extends Application {
 
     private Path home;
     private Language language;
-    private final CompletableFuture<AppContext> context = new CompletableFuture<>();
+    private final CompletableFuture<EngineHolder> context = new CompletableFuture<>();
     private FxBackgroundWork work;
     private MainWindow.Services services;
     private CompletableFuture<MainWindow> built;
@@ -74,10 +75,12 @@ public final class HanoutApp extends Application {
             }
         });
         work = new FxBackgroundWork();
-        services = new MainWindow.Services(EngineAccess.pending(context.thenApply(AppContext::engine)), work,
-                Clock.systemDefaultZone(), lang -> context.join().settings().put(LANGUAGE_SETTING, lang.code()),
-                ma.hanout.ui.receipt.ReceiptAccess.pending(
-                        context.thenApply(c -> c.receipts(ma.hanout.app.Receipts.PRINTER_TIMEOUT))));
+        services = new MainWindow.Services(EngineAccess.pending(context.thenApply(h -> h.current().engine())), work,
+                Clock.systemDefaultZone(), lang -> context.join().current().settings().put(LANGUAGE_SETTING, lang.code()),
+                ShopSession.pending(context),
+                // the account open now: a change of credentials reopens it behind the window
+                ma.hanout.ui.receipt.ReceiptAccess.pending(context.thenApply(
+                        h -> () -> h.current().receipts(ma.hanout.app.Receipts.PRINTER_TIMEOUT))));
         // the screens are built (FXML, view models) on their own thread while the JavaFX thread
         // opens the window: nodes not yet in a shown scene may be made on any thread
         built = CompletableFuture.supplyAsync(
@@ -109,11 +112,11 @@ public final class HanoutApp extends Application {
     private void openShop() {
         try {
             double scale = Double.parseDouble(System.getProperty(DEMO_TIME_SCALE, "1"));
-            AppContext ctx = AppContext.open(home, ConnectionSettings.Flags.NONE, System.getenv(),
+            EngineHolder holder = EngineHolder.open(home, ConnectionSettings.Flags.NONE, System.getenv(),
                     Clock.systemDefaultZone(), scale);
-            context.complete(ctx);
-            ctx.startBackgroundWork();
-            ctx.seedDemoShopIfNew();
+            context.complete(holder);
+            holder.start();
+            holder.current().seedDemoShopIfNew();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the shop could not be opened", e);
             context.completeExceptionally(e);

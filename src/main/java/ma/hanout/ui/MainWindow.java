@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TextField;
+import ma.hanout.app.ShopSession;
 import ma.hanout.domain.Language;
 import ma.hanout.ui.counter.CounterView;
 import ma.hanout.ui.counter.CounterViewModel;
@@ -31,13 +32,19 @@ public final class MainWindow {
      * What every screen is built with.
      *
      * @param saveLanguage stores the language setting (called on a background thread)
+     * @param session      the shop's settings, users and account switch; null: none (no PIN pad, no settings)
      * @param receipts     printing and previews; unavailable: no receipt buttons
      */
     public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
-            ma.hanout.ui.receipt.ReceiptAccess receipts) {
-        /** A window without receipts. */
+            ShopSession session, ma.hanout.ui.receipt.ReceiptAccess receipts) {
         public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
-            this(engine, work, clock, saveLanguage, ma.hanout.ui.receipt.ReceiptAccess.unavailable());
+            this(engine, work, clock, saveLanguage, null);
+        }
+
+        /** A window without receipts. */
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+                ShopSession session) {
+            this(engine, work, clock, saveLanguage, session, ma.hanout.ui.receipt.ReceiptAccess.unavailable());
         }
     }
 
@@ -46,7 +53,12 @@ public final class MainWindow {
     private final CounterView counter;
     private final ShellViewModel shell;
 
-    private MainWindow(Language lang, Services services, Consumer<Language> applyLanguage) {
+    private MainWindow(Language lang, Services given, Consumer<Language> applyLanguage) {
+        // this window's screens follow the engine through a scope that ends with the window
+        EngineAccess scoped = given.engine().scope();
+        disposers.add(scoped::close);
+        Services services = new Services(scoped, given.work(), given.clock(), given.saveLanguage(), given.session(),
+                given.receipts());
         I18n i18n = new I18n(lang);
         DialogService dialogs = new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());

@@ -100,7 +100,7 @@ final class RawHttpStream implements AutoCloseable {
         if (!reader.isAlive() && !ended) {
             reader.start();
         }
-        reader.join(10_000);
+        reader.join(30_000);
         return body.toString();
     }
 

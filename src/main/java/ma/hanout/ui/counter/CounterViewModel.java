@@ -262,14 +262,29 @@ public final class CounterViewModel {
         }
         Promo promoNow = promo.get();
         busy.set(true);
-        work.run(() -> engine.await().coverage(o, m), coverage -> {
+        work.run(() -> {
+            SaleEngine e = engine.await();
+            Money max = e.maxValue();
+            // above what one recharge may be the API refuses it: say so now, with the limit, not after the read-back
+            return m.compareTo(max) > 0 ? new Check(max, null) : new Check(max, e.coverage(o, m));
+        }, check -> {
             busy.set(false);
+            if (check.coverage() == null) {
+                String tooMuch = i18n.get("counter.amount.above_limit", check.max().display());
+                amountError.set(tooMuch);
+                formError.set(tooMuch);
+                return;
+            }
             confirmation.set(new SaleConfirmation(p, o, promoNow, m, p.display(),
-                    i18n.get(promoNow.labelKey(o)), m.display(), warning(coverage)));
+                    i18n.get(promoNow.labelKey(o)), m.display(), warning(check.coverage())));
         }, failure -> {
             busy.set(false);
             formError.set(ErrorText.of(failure, i18n));
         });
+    }
+
+    /** The limit checked before the read-back, and the coverage (null: above the limit, no read-back). */
+    private record Check(Money max, Coverage coverage) {
     }
 
     private String warning(Coverage c) {

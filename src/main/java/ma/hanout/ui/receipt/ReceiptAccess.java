@@ -1,6 +1,7 @@
 package ma.hanout.ui.receipt;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import ma.hanout.app.Receipts;
 
@@ -9,17 +10,18 @@ import ma.hanout.app.Receipts;
  * folder is open behind the window.
  */
 public final class ReceiptAccess {
-    private final CompletableFuture<Receipts> receipts;
+    private final CompletableFuture<Supplier<Receipts>> receipts;
 
-    private ReceiptAccess(CompletableFuture<Receipts> receipts) {
+    private ReceiptAccess(CompletableFuture<Supplier<Receipts>> receipts) {
         this.receipts = receipts;
     }
 
     public static ReceiptAccess of(Receipts receipts) {
-        return new ReceiptAccess(CompletableFuture.completedFuture(receipts));
+        return new ReceiptAccess(CompletableFuture.completedFuture(() -> receipts));
     }
 
-    public static ReceiptAccess pending(CompletableFuture<Receipts> receipts) {
+    /** Receipts of the account open at each call (the shop may switch accounts while the window stays). */
+    public static ReceiptAccess pending(CompletableFuture<Supplier<Receipts>> receipts) {
         return new ReceiptAccess(receipts);
     }
 
@@ -37,6 +39,6 @@ public final class ReceiptAccess {
         if (receipts == null) {
             throw new IllegalStateException("receipts are not available in this window");
         }
-        return receipts.join();
+        return receipts.join().get();
     }
 }
