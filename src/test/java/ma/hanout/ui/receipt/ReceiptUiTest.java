@@ -53,7 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReceiptUiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** Screenshots to look at: target/receipt-ui/*.png */
+    /** Screenshots to look at, taken when HANOUT_SHOTS is set: target/receipt-ui/*.png */
     private static final Path SHOTS = Path.of("target", "receipt-ui");
 
     private Path home;
@@ -149,9 +149,9 @@ class ReceiptUiTest {
 
     @Test
     void historyReprintsANumberedCopyAndPreviewsIt(FxRobot robot) throws Exception {
+        // any recorded sale can be reprinted: no need to wait for its final status
         Sale s = shop.engine().sell(new SaleRequest(Phone.parse("0622222222"), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
                 null, Sale.Origin.COUNTER, null));
-        shop.engine().awaitFinal(s.externalReference(), WAIT);
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         TableView<?> table = robot.lookup("#history-table").queryAs(TableView.class);
@@ -184,6 +184,9 @@ class ReceiptUiTest {
     }
 
     private void shot(String name) throws IOException {
+        if (System.getenv("HANOUT_SHOTS") == null) {
+            return; // copying a million pixels costs seconds under load: only when someone will look
+        }
         WritableImage img = fx(() -> stage.getScene().snapshot(null));
         BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
         PixelReader r = img.getPixelReader();
