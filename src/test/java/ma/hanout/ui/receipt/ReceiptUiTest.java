@@ -142,6 +142,13 @@ class ReceiptUiTest {
         Eventually.await(WAIT, "the print prompt", () -> fx(() -> robot.lookup("#receipt-ask").query().isVisible()));
         assertThat(printer.hasJob()).isFalse();
         shot("counter-ar");
+        robot.clickOn("#receipt-preview");
+        Eventually.await(WAIT, "the preview window", () -> fx(() -> previewWindow() != null));
+        shot("preview-ar", previewWindow().getScene());
+        fx(() -> {
+            ((Button) previewWindow().getScene().lookup("#receipt-preview-close")).fire();
+            return null;
+        });
         robot.clickOn("#receipt-print");
         assertThat(printer.nextJob().length).as("an Arabic raster").isGreaterThan(10_000);
         Eventually.await(WAIT, "the prompt gone", () -> fx(() -> !robot.lookup("#receipt-ask").query().isVisible()));
@@ -168,6 +175,7 @@ class ReceiptUiTest {
 
         robot.clickOn("#history-preview");
         Eventually.await(WAIT, "the preview window", () -> fx(() -> previewWindow() != null));
+        shot("preview-fr", previewWindow().getScene());
         ImageView image = fx(() -> (ImageView) previewWindow().getScene().lookup("#receipt-preview-image"));
         assertThat(fx(() -> image.getImage().getWidth())).isEqualTo(576.0);
         assertThat(fx(() -> ((Stage) previewWindow()).getTitle())).contains(s.externalReference());
@@ -184,10 +192,14 @@ class ReceiptUiTest {
     }
 
     private void shot(String name) throws IOException {
+        shot(name, stage.getScene());
+    }
+
+    private void shot(String name, Scene scene) throws IOException {
         if (System.getenv("HANOUT_SHOTS") == null) {
             return; // copying a million pixels costs seconds under load: only when someone will look
         }
-        WritableImage img = fx(() -> stage.getScene().snapshot(null));
+        WritableImage img = fx(() -> scene.snapshot(null));
         BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_ARGB);
         PixelReader r = img.getPixelReader();
         for (int y = 0; y < out.getHeight(); y++) {
