@@ -97,7 +97,10 @@ public final class HanoutApp extends Application {
         ShopSession session = ShopSession.pending(context);
         services = new MainWindow.Services(EngineAccess.pending(context.thenApply(h -> h.current().engine())), work,
                 Clock.systemDefaultZone(), lang -> context.join().current().settings().put(LANGUAGE_SETTING, lang.code()),
-                session, OfficeAccess.following(context, () -> signedInName(session)));
+                session, OfficeAccess.following(context, () -> signedInName(session)),
+                // the account open now: a change of credentials reopens it behind the window
+                ma.hanout.ui.receipt.ReceiptAccess.pending(context.thenApply(
+                        h -> () -> h.current().receipts(ma.hanout.app.Receipts.PRINTER_TIMEOUT))));
         // the screens are built (FXML, view models) on their own thread while the JavaFX thread
         // opens the window: nodes not yet in a shown scene may be made on any thread
         built = CompletableFuture.supplyAsync(

@@ -45,23 +45,31 @@ public final class MainWindow {
      *
      * @param saveLanguage stores the language setting (called on a background thread)
      * @param session      the shop's settings, users and account switch; null: none (no PIN pad, no settings)
+     * @param receipts     printing and previews; unavailable: no receipt buttons
      */
     public record Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
-            ShopSession session, OfficeAccess office) {
+            ShopSession session, OfficeAccess office, ma.hanout.ui.receipt.ReceiptAccess receipts) {
         public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage) {
-            this(engine, work, clock, saveLanguage, null, OfficeAccess.none());
+            this(engine, work, clock, saveLanguage, null, OfficeAccess.none(), ma.hanout.ui.receipt.ReceiptAccess.unavailable());
         }
 
-        /** With the shop's session, without the owner's office (its screen then says it is not available). */
+        /** With the shop's session, without the owner's office (its screen then says so) and without receipts. */
         public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
                 ShopSession session) {
-            this(engine, work, clock, saveLanguage, session, OfficeAccess.none());
+            this(engine, work, clock, saveLanguage, session, OfficeAccess.none(),
+                    ma.hanout.ui.receipt.ReceiptAccess.unavailable());
         }
 
-        /** With the owner's office, without a session (no PIN pad, no settings). */
+        /** With the owner's office, without a session (no PIN pad, no settings) and without receipts. */
         public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
                 OfficeAccess office) {
-            this(engine, work, clock, saveLanguage, null, office);
+            this(engine, work, clock, saveLanguage, null, office, ma.hanout.ui.receipt.ReceiptAccess.unavailable());
+        }
+
+        /** With receipts, without the owner's office. */
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+                ShopSession session, ma.hanout.ui.receipt.ReceiptAccess receipts) {
+            this(engine, work, clock, saveLanguage, session, OfficeAccess.none(), receipts);
         }
     }
 
@@ -80,7 +88,7 @@ public final class MainWindow {
         EngineAccess scoped = given.engine().scope();
         disposers.add(scoped::close);
         Services services = new Services(scoped, given.work(), given.clock(), given.saveLanguage(), given.session(),
-                given.office());
+                given.office(), given.receipts());
         i18n = new I18n(lang);
         dialogs = new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
@@ -94,6 +102,7 @@ public final class MainWindow {
         disposers.add(counterVm::dispose);
         counter = new CounterView(counterVm);
         Node counterNode = counter.create();
+        ma.hanout.ui.receipt.ReceiptViewModel receiptVm = receipts(i18n, services, counterVm);
         QueueViewModel queueVm = new QueueViewModel(i18n, services.engine(), services.work(), dialogs, services.clock());
         disposers.add(queueVm::dispose);
         HistoryViewModel historyVm = new HistoryViewModel(i18n, services.engine(), services.work(),
@@ -110,7 +119,14 @@ public final class MainWindow {
                 disposers.add(v::dispose);
                 yield v.create();
             }
-            case HISTORY -> new HistoryView(historyVm).create();
+            case HISTORY -> {
+                HistoryView v = new HistoryView(historyVm);
+                Parent p = v.create();
+                if (receiptVm != null) {
+                    v.hostDetailsActions(new ma.hanout.ui.receipt.ReceiptActions(receiptVm, historyVm.selectedProperty()).create());
+                }
+                yield p;
+            }
             case SETTINGS -> settings == null ? new Label(i18n.get("settings.title"))
                     : new SettingsView(settings, i18n, next -> shell.changeLanguage(next)).create();
             case OFFICE -> {
@@ -166,6 +182,21 @@ public final class MainWindow {
         bar.setPadding(new Insets(0, 12, 0, 0));
         HBox.setHgrow(statusBar, Priority.ALWAYS);
         return bar;
+    }
+
+    /** Receipts on the counter (print on success, preview, slip) and in history; null when the window has none. */
+    private ma.hanout.ui.receipt.ReceiptViewModel receipts(I18n i18n, Services services, CounterViewModel counterVm) {
+        if (!services.receipts().isAvailable()) {
+            return null;
+        }
+        ma.hanout.ui.receipt.ReceiptViewModel vm = new ma.hanout.ui.receipt.ReceiptViewModel(i18n, services.receipts(),
+                services.work(), new ma.hanout.ui.receipt.FxReceiptPreview(i18n,
+                        () -> root == null || root.getScene() == null ? null : root.getScene().getWindow()),
+                "desktop:" + System.getProperty("user.name", "unknown"));
+        vm.follow(counterVm.currentSaleProperty());
+        disposers.add(vm::dispose);
+        counter.hostUnderCurrentSale(new ma.hanout.ui.receipt.ReceiptBar(vm).create());
+        return vm;
     }
 
     /** Builds the window's content in {@code lang}; {@code applyLanguage} is called when the cashier picks another. */

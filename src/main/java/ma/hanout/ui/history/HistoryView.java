@@ -70,6 +70,11 @@ public final class HistoryView {
         return Fxml.load(this, "History.fxml", i18n);
     }
 
+    /** Hosts another feature's actions (the receipt's) in the details, above the timeline; after {@link #create()}. */
+    public void hostDetailsActions(javafx.scene.Node actions) {
+        details.getChildren().add(details.getChildren().indexOf(timeline), actions);
+    }
+
     @FXML
     private void initialize() {
         phone.textProperty().bindBidirectional(vm.phoneProperty());
