@@ -60,6 +60,7 @@ public final class SaleEngine implements AutoCloseable {
     private final SaleWaits waits;
     private final OutboxLedger outbox;
     private final ServerSync serverSync;
+    private volatile Money maxValue = DEFAULT_MAX_VALUE;
 
     private SaleEngine(Database db, Function<RechargeGateway.ConnectivityListener, RechargeGateway> gatewayFactory,
             EngineConfig config, SaleAccount account) {
@@ -158,6 +159,25 @@ public final class SaleEngine implements AutoCloseable {
     /** Estimated cost of a sale and whether the known balance (plus credit limit) covers it, online or offline. */
     public Coverage coverage(Operator operator, Money value) {
         return intake.coverage(operator, value);
+    }
+
+    /** What one recharge may be at most when nothing else is set: the API's own limit (10,000 MAD). */
+    public static final Money DEFAULT_MAX_VALUE = Money.ofMad(10_000);
+
+    /**
+     * The most one recharge may be: above it the API refuses the sale, so the counter says so
+     * before the read-back. The app layer sets it from the {@code sale.max_value} setting.
+     */
+    public Money maxValue() {
+        return maxValue;
+    }
+
+    /** Sets {@link #maxValue()}; a value that is not positive is refused. */
+    public void setMaxValue(Money max) {
+        if (max == null || !max.isPositive()) {
+            throw new IllegalArgumentException("the most one recharge may be must be more than 0: " + max);
+        }
+        this.maxValue = max;
     }
 
     // ---- the queue --------------------------------------------------------------------------------

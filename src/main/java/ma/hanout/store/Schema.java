@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 final class Schema {
     /** The version this build writes. */
-    static final int LATEST = 10;
+    static final int LATEST = 11;
 
     private Schema() {
     }
@@ -38,7 +38,7 @@ final class Schema {
 
     /** Each version's statements, by version. */
     private static SortedMap<Integer, List<String>> steps() {
-        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3, 7, V7, 10, V10));
+        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3, 7, V7, 8, V8, 10, V10, 11, V11));
     }
 
     private static void run(Connection c, List<String> statements) throws SQLException {
@@ -222,6 +222,23 @@ final class Schema {
             """);
 
     /*
+     * Going live. DESIGN knows two roles, cashier and owner: the early STAFF role (find and
+     * reprint) is what a cashier does, so STAFF users become cashiers (the CHECK of V1 still
+     * lists STAFF; SQLite cannot change a CHECK without rebuilding the table, and nothing writes
+     * it any more). The PIN pad's wrong tries are kept on disk so that closing the app does not
+     * clear a lockout: one row per user name tried (lower case), plus '*' for the pad as a whole.
+     */
+    private static final List<String> V8 = List.of(
+            "UPDATE users SET role = 'CASHIER' WHERE role = 'STAFF'",
+            """
+            CREATE TABLE pin_attempts (
+                scope        TEXT PRIMARY KEY,
+                failures     INTEGER NOT NULL CHECK (failures >= 0),
+                locked_until INTEGER NOT NULL
+            ) STRICT
+            """);
+
+    /*
      * The owner's office (step 10; touches only its own tables and triggers, so it is right
      * whichever of steps 8 and 9 ran before it).
      *
@@ -362,4 +379,26 @@ final class Schema {
             CREATE TRIGGER shifts_closed_never_deleted BEFORE DELETE ON shifts WHEN old.closed_at IS NOT NULL
             BEGIN SELECT RAISE(ABORT, 'a closed shift is never changed'); END
             """);
+
+    /*
+     * Every receipt printed or written (receipt): which sale, which copy (1 the original, 2, 3...
+     * the reprints marked DUPLICATA), who, when, where to, and whether the printer took it. A
+     * copy's number comes from the copies that did print. Touches only its own table.
+     */
+    private static final List<String> V11 = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS receipt_prints (
+                id                 INTEGER PRIMARY KEY,
+                external_reference TEXT NOT NULL,
+                kind               TEXT NOT NULL CHECK (kind IN ('SALE', 'NOT_DELIVERED')),
+                copy               INTEGER NOT NULL CHECK (copy >= 1),
+                actor              TEXT NOT NULL,
+                at                 INTEGER NOT NULL,
+                target             TEXT NOT NULL,
+                format             TEXT NOT NULL,
+                outcome            TEXT NOT NULL CHECK (outcome IN ('PRINTED', 'FAILED')),
+                error              TEXT
+            ) STRICT
+            """,
+            "CREATE INDEX IF NOT EXISTS receipt_prints_by_sale ON receipt_prints (external_reference, at)");
 }

@@ -2,6 +2,9 @@ package ma.hanout.ui;
 
 import java.util.concurrent.CompletableFuture;
 
+import java.util.function.Supplier;
+
+import ma.hanout.app.EngineHolder;
 import ma.hanout.app.Office;
 
 /**
@@ -10,9 +13,25 @@ import ma.hanout.app.Office;
  */
 public final class OfficeAccess {
     private final CompletableFuture<Office> office;
+    /** When set, each {@link #await} asks for the office of the account open now. */
+    private final Supplier<Office> current;
 
     private OfficeAccess(CompletableFuture<Office> office) {
         this.office = office;
+        this.current = null;
+    }
+
+    private OfficeAccess(Supplier<Office> current) {
+        this.office = null;
+        this.current = current;
+    }
+
+    /**
+     * The office of whichever account the holder has open when a screen asks: after a switch of
+     * credentials or environment the owner sees the new account's figures, never the old one's.
+     */
+    public static OfficeAccess following(CompletableFuture<EngineHolder> holder, Supplier<String> currentUser) {
+        return new OfficeAccess(() -> holder.join().current().office(currentUser));
     }
 
     public static OfficeAccess of(Office office) {
@@ -30,6 +49,6 @@ public final class OfficeAccess {
     }
 
     public Office await() {
-        return office.join();
+        return current != null ? current.get() : office.join();
     }
 }

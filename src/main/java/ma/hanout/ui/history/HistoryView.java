@@ -119,7 +119,11 @@ public final class HistoryView {
                 setGraphic(empty || s == null ? null : SaleChip.chip(s, i18n));
             }
         });
-        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().externalReference()));
+        // a demo or sandbox sale can never be taken for a real one
+        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().account().environment().isTest()
+                ? i18n.get("history.test_sale") + " " + c.getValue().account().environment().code() + " · "
+                        + c.getValue().externalReference()
+                : c.getValue().externalReference()));
         referenceColumn.setCellFactory(c -> new DigitsCell<>());
         // the table only builds the rows in view; when one near the end is built, fetch the next page
         table.setRowFactory(t -> new TableRow<>() {
@@ -175,13 +179,18 @@ public final class HistoryView {
         if (s.executedAt() != null) {
             r = detail(r, "history.executed", vm.stamp(s.executedAt()), true);
         }
-        r = detail(r, "history.state", i18n.get("state." + s.state().name()), false);
-        if (s.status() != null) {
-            // the code on its own row: a number inside Arabic words lays out badly
-            detail(r, "history.status_code", Integer.toString(s.status().code()), true);
-        }
+        // the engine's state and the server's code last and quieter: the outcome above says what it means
+        Label technical = new Label(vm.technicalState(s));
+        technical.getStyleClass().add("detail-technical");
+        technical.setWrapText(true);
+        technical.setId("history-technical");
+        detail(r, "history.technical", technical);
         SaleExplanation e = vm.selectedExplanationProperty().get();
-        detailsMeaning.setText(e == null ? "" : e.label() + " — " + e.meaning());
+        detailsMeaning.setText(e == null ? "" : vm.outcome(s));
+        detailsMeaning.getStyleClass().removeIf(c -> c.startsWith("stage-"));
+        if (e != null) {
+            detailsMeaning.getStyleClass().add(e.stage().styleClass());
+        }
     }
 
     private int detail(int row, String labelKey, javafx.scene.Node value) {

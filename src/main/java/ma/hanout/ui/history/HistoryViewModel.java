@@ -186,6 +186,26 @@ public final class HistoryViewModel {
         return b.toString();
     }
 
+    /**
+     * What happened to {@code sale}, as a person reads it: the outcome and what to do ("Échouée —
+     * Cette ligne est inexistante. Vérifiez le numéro avec le client, et rendez-lui l'argent.").
+     * The details lead with it; the engine's state comes last, as {@link #technicalState}.
+     */
+    public String outcome(Sale sale) {
+        SaleExplanation e = SaleExplanation.of(sale, i18n, true);
+        return i18n.get("history.outcome_text", e.label(), e.meaning(), e.advice());
+    }
+
+    /**
+     * The technical state, secondary: where the sale stands in the engine and the server's status
+     * code ("Acceptée par le serveur, code 4"), for whoever must explain it to MoroccoTopup.
+     */
+    public String technicalState(Sale sale) {
+        String state = i18n.get("state." + sale.state().name());
+        return sale.status() == null ? state
+                : i18n.get("history.technical_with_code", state, Integer.toString(sale.status().code()));
+    }
+
     /** A timestamp as the history shows it. */
     public String stamp(Instant at) {
         return at == null ? "" : STAMP.format(at.atZone(zone));
