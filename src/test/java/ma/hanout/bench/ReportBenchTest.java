@@ -24,7 +24,7 @@ class ReportBenchTest {
         }
         assertThat(figures).containsKeys("summary_rows", "fill_s", "scan_year_p50_ms", "scan_year_x_report_year");
         assertThat(out).contains("the year's takings from the summary equal those computed from the sales")
-                .contains("plan report_year: SEARCH takings_hourly USING PRIMARY KEY (environment=? AND account_key=? AND hour>? AND hour<?)");
+                .contains("plan report_year (whole days): SEARCH takings_daily USING PRIMARY KEY (environment=? AND account_key=? AND day>? AND day<?)");
     }
 
     @Test

@@ -12,6 +12,8 @@ import ma.hanout.ui.MainWindow;
 import ma.hanout.ui.dashboard.DashboardView;
 import ma.hanout.ui.dashboard.DashboardViewModel;
 import ma.hanout.ui.audit.AuditView;
+import ma.hanout.ui.bulk.BulkView;
+import ma.hanout.ui.bulk.BulkViewModel;
 import ma.hanout.ui.audit.AuditViewModel;
 import ma.hanout.ui.exports.ExportsView;
 import ma.hanout.ui.exports.ExportsViewModel;
@@ -48,6 +50,12 @@ public final class OfficeView {
         ShiftsViewModel shifts = new ShiftsViewModel(i18n, services.office(), services.work(), currentUser,
                 services.clock().getZone());
         add("shifts", new ShiftsView(shifts).create(), shifts::refresh);
+        java.util.function.Supplier<javafx.stage.Window> window =
+                () -> tabs.getScene() == null ? null : tabs.getScene().getWindow();
+        BulkViewModel bulk = new BulkViewModel(i18n, services.office(), services.work(),
+                ExportsView.fileChooser(i18n, window));
+        disposers.add(bulk::dispose);
+        add("bulk", new BulkView(bulk, window).create(), () -> { });
         ExportsViewModel exports = new ExportsViewModel(i18n, services.office(), services.work(),
                 ExportsView.fileChooser(i18n, () -> tabs.getScene() == null ? null : tabs.getScene().getWindow()),
                 services.clock().getZone());
