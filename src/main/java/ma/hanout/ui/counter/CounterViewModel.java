@@ -46,7 +46,7 @@ public final class CounterViewModel {
     private final I18n i18n;
     private final EngineAccess engine;
     private final BackgroundWork work;
-    private final String cashier;
+    private final java.util.function.Supplier<String> cashier;
 
     private final StringProperty phoneText = new SimpleStringProperty(this, "phoneText", "");
     private final ReadOnlyObjectWrapper<Phone> phone = new ReadOnlyObjectWrapper<>(this, "phone");
@@ -78,6 +78,17 @@ public final class CounterViewModel {
     private Runnable unsubscribe = () -> { };
 
     public CounterViewModel(I18n i18n, EngineAccess engine, BackgroundWork work, String cashier) {
+        this(i18n, engine, work, (java.util.function.Supplier<String>) () -> cashier);
+    }
+
+    /** @param cashier who is at the counter now, asked at each sale (the user can change), or null */
+    public static CounterViewModel withCashier(I18n i18n, EngineAccess engine, BackgroundWork work,
+            java.util.function.Supplier<String> cashier) {
+        return new CounterViewModel(i18n, engine, work, cashier);
+    }
+
+    private CounterViewModel(I18n i18n, EngineAccess engine, BackgroundWork work,
+            java.util.function.Supplier<String> cashier) {
         this.i18n = i18n;
         this.engine = engine;
         this.work = work;
@@ -302,7 +313,7 @@ public final class CounterViewModel {
         }
         busy.set(true);
         SaleRequest request = new SaleRequest(c.phone(), c.operator(), c.amount(), c.promo(), null,
-                Sale.Origin.COUNTER, cashier);
+                Sale.Origin.COUNTER, cashier.get());
         work.run(() -> engine.await().sell(request), sale -> {
             busy.set(false);
             confirmation.set(null);

@@ -119,7 +119,11 @@ public final class HistoryView {
                 setGraphic(empty || s == null ? null : SaleChip.chip(s, i18n));
             }
         });
-        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().externalReference()));
+        // a demo or sandbox sale can never be taken for a real one
+        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().account().environment().isTest()
+                ? i18n.get("history.test_sale") + " " + c.getValue().account().environment().code() + " · "
+                        + c.getValue().externalReference()
+                : c.getValue().externalReference()));
         referenceColumn.setCellFactory(c -> new DigitsCell<>());
         // the table only builds the rows in view; when one near the end is built, fetch the next page
         table.setRowFactory(t -> new TableRow<>() {
