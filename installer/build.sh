@@ -22,7 +22,7 @@ out="$root/target/installer"
 jar="${HANOUT_JAR:-$root/target/hanout.jar}"
 
 # the project's version, without -SNAPSHOT: jpackage (and Windows) want digits and dots
-version="$(sed -n '/<artifactId>hanout<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p;q}' pom.xml)"
+version="$(awk '/<artifactId>hanout<\/artifactId>/ { getline; gsub(/.*<version>|<\/version>.*/, ""); print; exit }' pom.xml)"
 version="${version%-SNAPSHOT}"
 [ -n "$version" ] || { echo "build.sh: no version found in pom.xml" >&2; exit 1; }
 
@@ -53,7 +53,7 @@ echo "build.sh: runtime modules $modules"
 "${bin}jlink" --add-modules "$modules" --include-locales=en,fr,ar,es \
   --strip-debug --no-header-files --no-man-pages --generate-cds-archive --output "$out/runtime"
 # the archive for 32 GB+ heaps (no compressed pointers): never used with the heap cap
-rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
+find "$out/runtime" -name classes_nocoops.jsa -delete
 
 icon_dir="$root/assets/icon"
 

@@ -27,7 +27,8 @@ import ma.hanout.store.Database;
  * made in the run), then without the archive, and once with the JVM's own defaults (what
  * {@code java -jar} gives) for comparison, and a minimal JavaFX window as the floor. Resident memory is read from {@code /proc/PID/status}:
  * {@code VmHWM} (the peak) and {@code VmRSS}, sampled for {@value #SETTLE_MS} ms after the history
- * is shown (the engine's first reads and a history sync run meanwhile). Linux only; needs a
+ * is shown (the engine's first reads and a history sync run meanwhile), at the second start in
+ * the folder (the first one, reported apart, also makes the demo's sample sales). Linux only; needs a
  * display like {@code bench startup} (or Monocle).
  */
 public final class MemoryBench implements Harness {
@@ -47,8 +48,8 @@ public final class MemoryBench implements Harness {
     }
 
     /**
-     * @param full false for the harness's own test: the desktop options only (no archive, no
-     *             comparisons), the history and the demo shop
+     * @param full false for the harness's own test: one start with the desktop options on the
+     *             history (no archive, no second start, no comparisons)
      */
     MemoryBench(int rows, boolean full, long settleMs) {
         this.rows = rows;
@@ -82,14 +83,21 @@ public final class MemoryBench implements Harness {
 
             Map<String, Number> figures = new LinkedHashMap<>();
             figures.put("rows", rows);
+            if (full) {
+                // the first start in the folder also makes the demo's sample sales and the first sync: a
+                // shop with years of history is past it, every morning is a later start
+                Rss first = measure(shipped, env, history, out, "full history, first start");
+                figures.put("first_start_hwm_mb", first.hwmMb());
+            }
             Rss fullShipped = measure(shipped, env, history, out, "full history, as installed");
             figures.put("hwm_mb", fullShipped.hwmMb());
             figures.put("rss_mb", fullShipped.rssMb());
             figures.put("history_rows_shown", fullShipped.rowsShown());
-            Rss emptyShipped = measure(shipped, env, empty, out, "demo shop, as installed");
-            figures.put("empty_hwm_mb", emptyShipped.hwmMb());
-            figures.put("empty_rss_mb", emptyShipped.rssMb());
             if (full) {
+                measure(shipped, env, empty, out, "demo shop, first start");
+                Rss emptyShipped = measure(shipped, env, empty, out, "demo shop, as installed");
+                figures.put("empty_hwm_mb", emptyShipped.hwmMb());
+                figures.put("empty_rss_mb", emptyShipped.rssMb());
                 Rss noCds = measure(desktop, env, history, out, "full history, no AppCDS");
                 figures.put("no_cds_hwm_mb", noCds.hwmMb());
                 Rss minimal = measure(desktop, env, null, out, "minimal JavaFX window (floor)");
@@ -99,7 +107,7 @@ public final class MemoryBench implements Harness {
                 figures.put("defaults_rss_mb", fullDefaults.rssMb());
             }
             figures.put("db_mb", Math.round(dbBytes / 1e6));
-            out.printf(Locale.ROOT, "target: hwm_mb < %d (full history open, desktop options): %s%n", TARGET_MB,
+            out.printf(Locale.ROOT, "target: hwm_mb < %d (full history open, as installed): %s%n", TARGET_MB,
                     fullShipped.hwmMb() < TARGET_MB ? "met" : "NOT met");
             return figures;
         } finally {
