@@ -34,10 +34,10 @@ class HistorySyncTest {
             for (int i = 0; i < SALES; i += 500) {
                 h.engine.sellAll(requests.subList(i, i + 500)).forEach(r -> sold.add(r.sale()));
             }
-            SaleEngine.DrainResult sent = h.engine.drain(true, Duration.ofSeconds(120), false);
+            SaleEngine.DrainResult sent = h.engine.drain(true, Duration.ofSeconds(400), false); // 5,000 sends: minutes on a loaded 2-core machine
             assertThat(sent.settled()).isTrue();
             // the engine's polling is not running: the server moves on (1 -> 2 -> 3) without it
-            Eventually.await(Duration.ofSeconds(60), "the simulator finished every recharge",
+            Eventually.await(Duration.ofSeconds(180), "the simulator finished every recharge",
                     () -> h.simRecharges().values().stream().allMatch(l -> l.get(0).get("status_code").asInt() == 3));
             assertThat(mismatches(h, sold)).as("before any sync the local statuses lag").isPositive();
 

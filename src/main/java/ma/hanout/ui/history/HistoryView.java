@@ -122,14 +122,21 @@ public final class HistoryView {
             @Override
             protected void updateItem(Sale s, boolean empty) {
                 super.updateItem(s, empty);
-                setGraphic(empty || s == null ? null : SaleChip.chip(s, i18n));
+                if (empty || s == null) {
+                    setGraphic(null);
+                } else if (s.account().environment().isTest()) {
+                    // a demo or sandbox sale can never be taken for a real one: marked under its state,
+                    // in the state's column (a wider reference column would push the table past the window)
+                    Label mark = new Label(i18n.get("history.test_sale") + " · " + s.account().environment().code());
+                    mark.getStyleClass().add("test-sale-mark");
+                    javafx.scene.layout.VBox both = new javafx.scene.layout.VBox(2, SaleChip.chip(s, i18n), mark);
+                    setGraphic(both);
+                } else {
+                    setGraphic(SaleChip.chip(s, i18n));
+                }
             }
         });
-        // a demo or sandbox sale can never be taken for a real one
-        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().account().environment().isTest()
-                ? i18n.get("history.test_sale") + " " + c.getValue().account().environment().code() + " · "
-                        + c.getValue().externalReference()
-                : c.getValue().externalReference()));
+        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().externalReference()));
         referenceColumn.setCellFactory(c -> new DigitsCell<>());
         // the table only builds the rows in view; when one near the end is built, fetch the next page
         table.setRowFactory(t -> new TableRow<>() {
