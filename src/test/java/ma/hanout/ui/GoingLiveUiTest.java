@@ -306,6 +306,31 @@ class GoingLiveUiTest {
     }
 
     @Test
+    void relayTestConnectionSaysConnectedRefusedOrUnreachableAndSavingRelinksTheEngine(FxRobot robot) {
+        try (ma.hanout.relay.RelayServer relay = ma.hanout.relay.RelayServer.start(ma.hanout.relay.RelayConfig
+                .builder(0, home.resolve("relay.db"), "relay-secret", List.of("tok-Q7")).build())) {
+            showWindow(Language.FR);
+            Eventually.await(WAIT, "demo mode opens as owner", () -> text(robot, "#status-user").contains("Démo"));
+            openSettings(robot);
+            Eventually.await(WAIT, "the settings screen", () -> visible(robot, "#settings"));
+            selectTab(robot, "settings-tab-relay");
+            setText(robot, "#set-relay-url", relay.baseUri().toString());
+            setText(robot, "#relay-token", "not-the-token");
+            robot.clickOn("#relay-test");
+            awaitText(robot, "#relay-test-result", "Refusé");
+            setText(robot, "#relay-token", "tok-Q7");
+            robot.clickOn("#relay-test");
+            awaitText(robot, "#relay-test-result", "Connecté");
+            robot.clickOn("#relay-save");
+            awaitText(robot, "#relay-token-state", "Jeton enregistré");
+            Eventually.await(WAIT, "the reopened engine linked to the relay", () -> holder.current().relay() != null);
+            setText(robot, "#set-relay-url", "http://127.0.0.1:1");
+            robot.clickOn("#relay-test");
+            awaitText(robot, "#relay-test-result", "Injoignable");
+        }
+    }
+
+    @Test
     void arabicPinPadAndSettingsForTheScreenshots(FxRobot robot) throws IOException {
         holder.current().shop().staff().add("فاطمة", Role.OWNER, "4821", "test");
         showWindow(Language.AR);

@@ -1,7 +1,5 @@
 package ma.hanout.ui.settings;
 
-import java.util.concurrent.CompletableFuture;
-
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -12,7 +10,6 @@ import ma.hanout.app.ApiRefusal;
 import ma.hanout.app.Credentials;
 import ma.hanout.app.ShopSession;
 import ma.hanout.domain.Environment;
-import ma.hanout.engine.SaleEngine;
 import ma.hanout.ui.BackgroundWork;
 import ma.hanout.ui.EngineAccess;
 import ma.hanout.ui.ErrorText;
@@ -135,28 +132,11 @@ public final class AccountTab implements SettingsTab {
         });
     }
 
-    /**
-     * Closes the engine and opens the saved account's. On its own thread, not the screens' workers:
-     * those may be waiting for the next engine, which this is opening.
-     */
     private void reopen(Runnable done) {
-        CompletableFuture<SaleEngine> next = new CompletableFuture<>();
-        engines.replaceWith(next);
-        Thread t = new Thread(() -> {
-            try {
-                SaleEngine e = session.reopen().engine();
-                next.complete(e);
-                work.onUiThread(() -> {
-                    setValues();
-                    done.run();
-                });
-            } catch (RuntimeException e) {
-                next.completeExceptionally(e);
-                work.onUiThread(() -> status.set(ErrorText.of(e, i18n)));
-            }
-        }, "hanout-account-switch");
-        t.setDaemon(true);
-        t.start();
+        new EngineReopen(session, engines, work).run(() -> {
+            setValues();
+            done.run();
+        }, e -> status.set(ErrorText.of(e, i18n)));
     }
 
     String envName(Environment e) {

@@ -29,7 +29,7 @@ public final class SettingsViewModel {
                 ShopSettings.PAPER_WIDTH, ShopSettings.PRINT_MODE, ShopSettings.LANGUAGE));
         counter = new KeyedSettingsTab("settings.tab.counter", i18n, session, work, actor, List.of(
                 ShopSettings.SALE_MAX, ShopSettings.LOW_BALANCE, ShopSettings.HOLD_AGE, ShopSettings.IDLE_LOCK));
-        relay = new RelayTab(i18n, session, work, actor);
+        relay = new RelayTab(i18n, session, work, engines, actor);
         webhook = new WebhookTab(i18n, session, work, actor);
         users = new UsersTab(i18n, session, work, () -> actor);
     }
