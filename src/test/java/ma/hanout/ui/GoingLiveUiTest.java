@@ -227,6 +227,10 @@ class GoingLiveUiTest {
         robot.clickOn("#user-add");
         awaitText(robot, "#users-status", "Amina est ajouté");
         assertThat(holder.current().shop().staff().verify("Amina", "2468")).isPresent();
+        assertThat(new ma.hanout.store.AuditStore(holder.current().database()).recent(5))
+                .anySatisfy(a -> assertThat(a.actor() + " " + a.action() + " " + a.detail())
+                        .isEqualTo("Fatima user.added Amina (cashier)"))
+                .allSatisfy(a -> assertThat(a.detail()).doesNotContain("2468"));
         Sale s = sellAtCounter(robot, "0661234512");
         assertThat(holder.current().engine().reads().cashierOf(s.externalReference())).contains("Fatima");
     }

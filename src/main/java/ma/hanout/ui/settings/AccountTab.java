@@ -26,7 +26,7 @@ public final class AccountTab implements SettingsTab {
     private final ShopSession session;
     private final BackgroundWork work;
     private final EngineAccess engines;
-    private final String actor;
+    private final java.util.function.Supplier<String> actor;
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(this, "environment",
             Environment.DEMO);
     private final StringProperty clientCode = new SimpleStringProperty(this, "clientCode", "");
@@ -40,7 +40,7 @@ public final class AccountTab implements SettingsTab {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private Environment stored = Environment.DEMO;
 
-    public AccountTab(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines, String actor) {
+    public AccountTab(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines, java.util.function.Supplier<String> actor) {
         this.i18n = i18n;
         this.session = session;
         this.work = work;
@@ -107,12 +107,13 @@ public final class AccountTab implements SettingsTab {
         status.set(key.isEmpty() ? "" : i18n.get("settings.checking"));
         Credentials.Login login = key.isEmpty() ? null
                 : new Credentials.Login(env, baseUrl.get(), clientCode.get(), key, secret.get());
+        String who = actor.get();
         work.run(() -> {
             Credentials c = session.shop().credentials();
             if (login != null) {
-                return c.login(login, actor);
+                return c.login(login, who);
             }
-            c.switchEnvironment(env, actor);
+            c.switchEnvironment(env, who);
             return null;
         }, (Credentials.AccountSummary a) -> {
             apiKey.set("");

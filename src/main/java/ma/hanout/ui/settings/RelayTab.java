@@ -24,7 +24,7 @@ public final class RelayTab extends KeyedSettingsTab {
     private final EngineReopen reopen;
 
     /** @param engines the window's engine access at its root: a new relay reopens the engine there */
-    public RelayTab(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines, String actor) {
+    public RelayTab(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines, java.util.function.Supplier<String> actor) {
         super("settings.tab.relay", i18n, session, work, actor, List.of(ShopSettings.RELAY_URL));
         this.reopen = new EngineReopen(session, engines, work);
     }
@@ -64,8 +64,9 @@ public final class RelayTab extends KeyedSettingsTab {
                 relink.run();
                 return;
             }
+            String who = actor();
             work.run(() -> {
-                session.shop().shopSettings().set(ShopSettings.RELAY_TOKEN, t, actor());
+                session.shop().shopSettings().set(ShopSettings.RELAY_TOKEN, t, who);
                 return true;
             }, ok -> {
                 token.set("");
