@@ -93,7 +93,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The setting holding the most one recharge may be, in MAD ({@code 10000}, {@code 2500,50}). */
-    public static final String MAX_SALE_VALUE = "sale.max_value";
+    public static final String MAX_SALE_VALUE = ShopSettings.SALE_MAX;
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppContext.class.getName());
 

@@ -68,6 +68,8 @@ public final class Office {
     private final ShiftStore shifts;
     private final AuditStore audit;
     private final PriceStore prices;
+    private final ma.hanout.store.BatchStore batches;
+    private final ma.hanout.store.PaymentStore payments;
     private final Clock clock;
     private final ZoneId zone;
     private final Supplier<String> currentUser;
@@ -83,6 +85,8 @@ public final class Office {
         this.shifts = new ShiftStore(db);
         this.audit = new AuditStore(db);
         this.prices = new PriceStore(db);
+        this.batches = new ma.hanout.store.BatchStore(db);
+        this.payments = new ma.hanout.store.PaymentStore(db);
         this.clock = clock;
         this.zone = zone;
         this.currentUser = currentUser;
@@ -149,6 +153,11 @@ public final class Office {
     /** When the prices were last fetched. */
     public Optional<Instant> pricesFetchedAt() {
         return prices.fetchedAt();
+    }
+
+    /** Payments received through the relay (Tiqopay, FedaPay, IPN), newest first. */
+    public List<ma.hanout.domain.ReceivedPayment> paymentsReceived(int limit) {
+        return payments.recent(limit);
     }
 
     /** The balance under which the owner is warned ({@value #LOW_BALANCE_THRESHOLD}, MAD). */
@@ -224,6 +233,18 @@ public final class Office {
     /** Shifts newest first, those whose cashier or terminal contains {@code text} (null: all). */
     public List<Shift> shifts(String text, int limit) {
         return shifts.list(text, limit);
+    }
+
+    // ---- bulk top-up ---------------------------------------------------------------------------
+
+    /** Starts (or continues) a run of a CSV batch on the current account, as {@code sell --batch} does. */
+    public BatchRun beginBatch(BatchFile file, boolean again) {
+        return BatchRun.begin(file, engine, batches, again, clock);
+    }
+
+    /** The engine the office reads (bulk top-ups send and follow their sales through it). */
+    public SaleEngine engine() {
+        return engine;
     }
 
     // ---- exports -------------------------------------------------------------------------------

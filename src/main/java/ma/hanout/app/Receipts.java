@@ -58,6 +58,15 @@ public final class Receipts {
         }
     }
 
+    /** Printing was asked for but the setting {@code printer.uri} is empty. */
+    public static final class NoPrinterSet extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public NoPrinterSet() {
+            super("No printer is set: choose one in the settings (printer.uri) or give --printer");
+        }
+    }
+
     /** What was printed: the copy number and the printer it went to. */
     public record Printed(String externalReference, int copy, String printer) {
     }
@@ -126,11 +135,10 @@ public final class Receipts {
     /**
      * Prints {@code receipt} as ESC/POS on {@code printerUri} (null: the setting {@code printer.uri})
      * and records it, printed or not, with {@code actor}. Throws {@link PrintFailure} when the printer
-     * did not take it, {@link IllegalStateException} when no printer is set.
+     * did not take it, {@link NoPrinterSet} when no printer is set.
      */
     public Printed print(Receipt receipt, String printerUri, PaperWidth width, String actor) {
-        String uri = printerUri != null ? printerUri : printerUri().orElseThrow(
-                () -> new IllegalStateException("No printer is set: choose one in the settings (printer.uri) or give --printer"));
+        String uri = printerUri != null ? printerUri : printerUri().orElseThrow(NoPrinterSet::new);
         Printer printer = Printer.parse(uri, timeout);
         byte[] job = render(receipt, ReceiptFormat.ESCPOS, width);
         try {

@@ -50,6 +50,7 @@ public final class ShopSettings {
             new Key(PRINTER_URI, null, false, ShopSettings::printer),
             new Key(PAPER_WIDTH, "80", false, v -> oneOf(v, "58", "80")),
             new Key(PRINT_MODE, "ask", false, v -> oneOf(v, "always", "ask", "never")),
+            new Key(Receipts.DRAWER_KICK, "false", false, v -> oneOf(v, "true", "false")), // receipt: cash drawer pulse
             new Key(LOW_BALANCE, "100", false, v -> mad(v, false)),
             new Key(SALE_MAX, "10000", false, v -> mad(v, true)),
             new Key(RELAY_URL, null, false, ShopSettings::httpUrl),

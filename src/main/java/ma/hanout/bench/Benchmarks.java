@@ -17,7 +17,8 @@ public final class Benchmarks {
             "startup", "ma.hanout.bench.StartupBench",
             "history", "ma.hanout.bench.HistoryBench",
             "batch", "ma.hanout.bench.BatchBench",
-            "report", "ma.hanout.bench.ReportBench"));
+            "report", "ma.hanout.bench.ReportBench",
+            "memory", "ma.hanout.bench.MemoryBench"));
 
     private Benchmarks() {
     }

@@ -35,7 +35,7 @@ import ma.hanout.store.TakingsStore;
 /**
  * {@code hanout bench report}: the owner's takings over a shop's lifetime of sales. Fills a
  * temporary database with {@value #ROWS} sales over three years (the schema's triggers keep the
- * per-hour summary as the sales go in, exactly as at the counter; a tenth of them are demo sales
+ * per-hour and per-day summaries as the sales go in, exactly as at the counter; a tenth of them are demo sales
  * that must not count), then times the takings per operator of today, of the last 30 days, of the
  * last year and of all three years through {@link TakingsStore#byOperator}. The floor, measured in
  * the same run, is the same year computed from the sales rows themselves (what a report costs
@@ -90,6 +90,7 @@ public final class ReportBench implements Harness {
                 throw new IllegalStateException("the summary and the sales disagree: " + fromSummary + " vs " + fromSales);
             }
             out.println("check: the year's takings from the summary equal those computed from the sales");
+            out.println("plan report_year (whole days): " + takings.queryPlan(SHOP, year, end));
 
             List<Timed> kinds = List.of(
                     new Timed("report_day", "today (12 hours)", () -> takings.byOperator(SHOP, today, end).size()),

@@ -80,6 +80,7 @@ public final class NetworkPrinter implements Printer {
             socket.setSoTimeout(millis);
             askStatus(socket);
             write(socket, job, millis);
+            finish(socket, Math.min(millis, 2000));
         } catch (IOException e) {
             throw failed(e);
         }
@@ -148,6 +149,25 @@ public final class NetworkPrinter implements Printer {
         }
         if (fired.get()) {
             throw timedOut("stopped reading the receipt", null);
+        }
+    }
+
+    /**
+     * Ends the job gracefully: half-close, then read what the printer still says until it closes
+     * its end (or a short wait). Closing with unread bytes from the printer (a status answer) would
+     * reset the connection, and a reset may throw away the job the printer has not read yet.
+     */
+    private static void finish(Socket socket, int millis) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(millis);
+        InputStream in = socket.getInputStream();
+        byte[] sink = new byte[256];
+        try {
+            while (in.read(sink) != -1) {
+                // status bytes: nothing to act on once the job is sent
+            }
+        } catch (SocketTimeoutException e) {
+            // the printer keeps the connection open: the job is delivered, close our end
         }
     }
 

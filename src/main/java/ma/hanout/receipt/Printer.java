@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Where a receipt's bytes go. {@link #parse} reads the setting {@code printer.uri} or the command
  * line's {@code --printer}: {@code tcp://HOST[:PORT]} a network printer (raw, port 9100 by
- * default), {@code file:PATH} a file, anything else the name of a system printer. Sending blocks
+ * default), {@code file:PATH} or an absolute path a file or a device, anything else the name of a system printer. Sending blocks
  * for at most about twice the timeout: never call it on the JavaFX thread.
  */
 public interface Printer {
@@ -35,6 +35,9 @@ public interface Printer {
                 throw new IllegalArgumentException("'" + u + "' names no file: use file:/path/to/receipt.bin");
             }
             return new FilePrinter(Path.of(path));
+        }
+        if (u.startsWith("/") || u.matches("[A-Za-z]:[\\\\/].*")) {
+            return new FilePrinter(Path.of(u)); // a path: a device such as /dev/usb/lp0, or a file
         }
         return new SystemPrinter(u);
     }

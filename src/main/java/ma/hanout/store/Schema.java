@@ -249,7 +249,8 @@ final class Schema {
      * success = accepted with 3, 19, 20; failed = rejected, or accepted with 4-10, 12; refunded = 11;
      * pending = not settled yet (queued, sending, uncertain, accepted with a pending or unknown
      * code); a cancelled sale is in no class. Morocco's offsets are whole hours, so local days are
-     * unions of UTC hours.
+     * unions of UTC hours. takings_daily holds the same per UTC day, so a period of months reads
+     * its whole days there and only its two ends from takings_hourly.
      *
      * shifts: one open shift per cashier and terminal (a partial unique index); closing writes its
      * report into the row, after which triggers refuse any change or deletion.
@@ -259,24 +260,30 @@ final class Schema {
     private static final String REFUNDED = "s.state = 'ACCEPTED' AND s.status_code = 11";
     private static final String PENDING = "(s.state IN ('QUEUED', 'SENDING', 'UNCERTAIN') OR (s.state = 'ACCEPTED'"
             + " AND (s.status_code IS NULL OR s.status_code NOT IN (3, 19, 20, 4, 5, 6, 7, 8, 9, 10, 12, 11))))";
-    private static final String BUCKET_KEY = "environment = s.environment AND account_key = coalesce(s.account, '')"
-            + " AND hour = s.created_at / 3600000 AND operator = s.operator";
 
-    /** Adds ({@code sign} "+") or takes away ("-") the sale named {@code row} (new/old) from its hour. */
+    /**
+     * Adds ({@code sign} "+") or takes away ("-") the sale named {@code row} (new/old) from its hour
+     * and from its UTC day: long periods read whole days, their two ends hours.
+     */
     private static List<String> takingsChange(String row, String sign) {
-        String insert = "INSERT OR IGNORE INTO takings_hourly (environment, account_key, hour, operator)"
-                + " VALUES (s.environment, coalesce(s.account, ''), s.created_at / 3600000, s.operator)";
-        String update = "UPDATE takings_hourly SET"
-                + " successes = successes SIGN (CASE WHEN " + SUCCESS + " THEN 1 ELSE 0 END),"
-                + " face_centimes = face_centimes SIGN (CASE WHEN " + SUCCESS + " THEN s.value_centimes ELSE 0 END),"
-                + " billed_centimes = billed_centimes SIGN (CASE WHEN " + SUCCESS
-                + " THEN coalesce(s.billing_centimes, 0) ELSE 0 END),"
-                + " failures = failures SIGN (CASE WHEN " + FAILED + " THEN 1 ELSE 0 END),"
-                + " refunds = refunds SIGN (CASE WHEN " + REFUNDED + " THEN 1 ELSE 0 END),"
-                + " pending = pending SIGN (CASE WHEN " + PENDING + " THEN 1 ELSE 0 END)"
-                + " WHERE " + BUCKET_KEY;
-        return List.of((insert + ";").replace("s.", row + "."),
-                (update.replace("SIGN", sign) + ";").replace("s.", row + "."));
+        List<String> out = new java.util.ArrayList<>();
+        for (String[] t : new String[][] {{"takings_hourly", "hour", "3600000"}, {"takings_daily", "day", "86400000"}}) {
+            String insert = "INSERT OR IGNORE INTO " + t[0] + " (environment, account_key, " + t[1] + ", operator)"
+                    + " VALUES (s.environment, coalesce(s.account, ''), s.created_at / " + t[2] + ", s.operator)";
+            String update = "UPDATE " + t[0] + " SET"
+                    + " successes = successes SIGN (CASE WHEN " + SUCCESS + " THEN 1 ELSE 0 END),"
+                    + " face_centimes = face_centimes SIGN (CASE WHEN " + SUCCESS + " THEN s.value_centimes ELSE 0 END),"
+                    + " billed_centimes = billed_centimes SIGN (CASE WHEN " + SUCCESS
+                    + " THEN coalesce(s.billing_centimes, 0) ELSE 0 END),"
+                    + " failures = failures SIGN (CASE WHEN " + FAILED + " THEN 1 ELSE 0 END),"
+                    + " refunds = refunds SIGN (CASE WHEN " + REFUNDED + " THEN 1 ELSE 0 END),"
+                    + " pending = pending SIGN (CASE WHEN " + PENDING + " THEN 1 ELSE 0 END)"
+                    + " WHERE environment = s.environment AND account_key = coalesce(s.account, '')"
+                    + " AND " + t[1] + " = s.created_at / " + t[2] + " AND operator = s.operator";
+            out.add((insert + ";").replace("s.", row + "."));
+            out.add((update.replace("SIGN", sign) + ";").replace("s.", row + "."));
+        }
+        return out;
     }
 
     private static String takingsTrigger(String name, String event, String when, List<String> body) {
@@ -314,6 +321,26 @@ final class Schema {
                     + " sum(CASE WHEN " + REFUNDED + " THEN 1 ELSE 0 END),"
                     + " sum(CASE WHEN " + PENDING + " THEN 1 ELSE 0 END)"
                     + " FROM sales s GROUP BY 1, 2, 3, 4"),
+            """
+            CREATE TABLE takings_daily (
+                environment     TEXT NOT NULL,
+                account_key     TEXT NOT NULL,
+                day             INTEGER NOT NULL,
+                operator        TEXT NOT NULL,
+                successes       INTEGER NOT NULL DEFAULT 0,
+                face_centimes   INTEGER NOT NULL DEFAULT 0,
+                billed_centimes INTEGER NOT NULL DEFAULT 0,
+                failures        INTEGER NOT NULL DEFAULT 0,
+                refunds         INTEGER NOT NULL DEFAULT 0,
+                pending         INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (environment, account_key, day, operator)
+            ) STRICT, WITHOUT ROWID
+            """,
+            """
+            INSERT INTO takings_daily SELECT environment, account_key, hour / 24, operator, sum(successes),
+                   sum(face_centimes), sum(billed_centimes), sum(failures), sum(refunds), sum(pending)
+            FROM takings_hourly GROUP BY 1, 2, 3, 4
+            """,
             takingsTrigger("takings_on_insert", "INSERT", null, takingsChange("new", "+")),
             takingsTrigger("takings_on_delete", "DELETE", null, takingsChange("old", "-")),
             takingsTrigger("takings_on_update", "UPDATE", TAKINGS_COLUMNS_CHANGED,

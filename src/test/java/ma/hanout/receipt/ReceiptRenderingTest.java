@@ -150,6 +150,9 @@ class ReceiptRenderingTest {
         Path out = Path.of("target", "receipt-samples");
         Files.createDirectories(out);
         Receipt demo = ReceiptFixtures.receipt(ReceiptFixtures.sale(Environment.DEMO, 3), Language.FR, 1, ReceiptKind.SALE);
+        // the README's pictures (assets/receipts/): copy them from here
+        Files.write(out.resolve("receipt-fr.png"), ReceiptImage.png(ReceiptFixtures.receipt(Language.FR, 1), PaperWidth.MM80));
+        Files.write(out.resolve("receipt-ar.png"), ReceiptImage.png(ReceiptFixtures.receipt(Language.AR, 1), PaperWidth.MM80));
         Files.write(out.resolve("fr.png"), ReceiptImage.png(ReceiptFixtures.receipt(Language.FR, 2), PaperWidth.MM80));
         Files.write(out.resolve("ar.png"), ReceiptImage.png(ReceiptFixtures.receipt(Language.AR, 2), PaperWidth.MM80));
         Files.write(out.resolve("demo58.png"), ReceiptImage.png(demo, PaperWidth.MM58));

@@ -130,6 +130,37 @@ class PostgresRelayTest {
     }
 
     @Test
+    void whenTheDatabaseDropsEveryConnectionTheRelaysReconnectAndNoEventIsMissed() throws Exception {
+        String db = PG.newDatabase();
+        RelayServer a = relay(db);
+        RelayServer b = relay(db);
+        RawHttpStream onB = subscribe(b, 0);
+        RelayClient toA = new RelayClient(a.baseUri());
+        for (int i = 0; i < 2; i++) {
+            assertThat(toA.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-R" + i, 1, 2)).statusCode()).isEqualTo(200);
+        }
+        Eventually.await(WAIT, "the first two on B", () -> ids(onB.body()).size() == 2);
+
+        // the database restarts or a proxy in front of it cuts every connection: writer, readers, listener
+        try (Connection c = PG.connect(db); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE application_name = 'hanout-relay' AND datname = current_database()");
+        }
+        for (int i = 2; i < 7; i++) {
+            String body = RelayClient.rechargeBody("HN-R" + i, 1, 2);
+            // as a provider does: a 503 (the relay is reconnecting) is retried
+            int status = 0;
+            for (int attempt = 0; attempt < 100 && status != 200; attempt++) {
+                status = toA.postMoroccoTopup(SECRET, body).statusCode();
+            }
+            assertThat(status).isEqualTo(200);
+        }
+        Eventually.await(WAIT, "all seven on B", () -> ids(onB.body()).size() == 7);
+        assertThat(ids(onB.body())).isSorted().doesNotHaveDuplicates();
+        assertThat(toA.events(TOKEN, 0, 100)).hasSize(7);
+    }
+
+    @Test
     void retentionDeletesOldEventsFromTheSharedTable() throws Exception {
         String db = PG.newDatabase();
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));

@@ -127,7 +127,7 @@ class TakingsStoreTest {
             Integer code = st == SaleState.ACCEPTED ? codes[random.nextInt(codes.length)] : null;
             Sale s = sale("R" + i, op, 100 * (1 + random.nextInt(50)), st, code,
                     st == SaleState.ACCEPTED ? (long) random.nextInt(5000) : null,
-                    DAY.plusSeconds(random.nextInt(86_400)));
+                    DAY.plusSeconds(random.nextInt(4 * 86_400)));
             sales.insert(s);
             made.add(s);
         }
@@ -145,6 +145,12 @@ class TakingsStoreTest {
 
         assertThat(takings.byOperator(ACCOUNT, DAY, NEXT_DAY))
                 .isEqualTo(takings.byOperatorFromSales(ACCOUNT, DAY, NEXT_DAY));
+        // whole days read from the daily rows, the ends from the hourly ones
+        Instant from = DAY.plusSeconds(5 * 3600);
+        Instant to = DAY.plusSeconds(3 * 86_400 + 2 * 3600);
+        assertThat(takings.byOperator(ACCOUNT, from, to)).isEqualTo(takings.byOperatorFromSales(ACCOUNT, from, to));
+        assertThat(takings.byOperator(ACCOUNT, DAY, DAY.plusSeconds(4 * 86_400)))
+                .isEqualTo(takings.byOperatorFromSales(ACCOUNT, DAY, DAY.plusSeconds(4 * 86_400)));
     }
 
     @Test
