@@ -108,7 +108,8 @@ public final class MainWindow {
         HistoryViewModel historyVm = new HistoryViewModel(i18n, services.engine(), services.work(),
                 services.clock().getZone());
         SettingsViewModel settings = pinVm == null ? null : new SettingsViewModel(i18n, services.session(),
-                services.work(), given.engine(), "app:" + System.getProperty("user.name", "?"));
+                services.work(), given.engine(),
+                pinVm::actorName);
         history = historyVm;
         shell = new ShellViewModel(i18n, services.work(), services.saveLanguage(), applyLanguage,
                 msg -> dialogs.showError(i18n.get("app.language"), msg));

@@ -227,6 +227,10 @@ class GoingLiveUiTest {
         robot.clickOn("#user-add");
         awaitText(robot, "#users-status", "Amina est ajouté");
         assertThat(holder.current().shop().staff().verify("Amina", "2468")).isPresent();
+        assertThat(new ma.hanout.store.AuditStore(holder.current().database()).recent(5))
+                .anySatisfy(a -> assertThat(a.actor() + " " + a.action() + " " + a.detail())
+                        .isEqualTo("Fatima user.added Amina (cashier)"))
+                .allSatisfy(a -> assertThat(a.detail()).doesNotContain("2468"));
         Sale s = sellAtCounter(robot, "0661234512");
         assertThat(holder.current().engine().reads().cashierOf(s.externalReference())).contains("Fatima");
     }
@@ -303,6 +307,31 @@ class GoingLiveUiTest {
         robot.clickOn("#webhook-save");
         awaitText(robot, "#webhook-status", "Enregistré");
         assertThat(holder.current().webhooks().current().url()).isEqualTo("https://relay.example.ma/hooks/moroccotopup");
+    }
+
+    @Test
+    void relayTestConnectionSaysConnectedRefusedOrUnreachableAndSavingRelinksTheEngine(FxRobot robot) {
+        try (ma.hanout.relay.RelayServer relay = ma.hanout.relay.RelayServer.start(ma.hanout.relay.RelayConfig
+                .builder(0, home.resolve("relay.db"), "relay-secret", List.of("tok-Q7")).build())) {
+            showWindow(Language.FR);
+            Eventually.await(WAIT, "demo mode opens as owner", () -> text(robot, "#status-user").contains("Démo"));
+            openSettings(robot);
+            Eventually.await(WAIT, "the settings screen", () -> visible(robot, "#settings"));
+            selectTab(robot, "settings-tab-relay");
+            setText(robot, "#set-relay-url", relay.baseUri().toString());
+            setText(robot, "#relay-token", "not-the-token");
+            robot.clickOn("#relay-test");
+            awaitText(robot, "#relay-test-result", "Refusé");
+            setText(robot, "#relay-token", "tok-Q7");
+            robot.clickOn("#relay-test");
+            awaitText(robot, "#relay-test-result", "Connecté");
+            robot.clickOn("#relay-save");
+            awaitText(robot, "#relay-token-state", "Jeton enregistré");
+            Eventually.await(WAIT, "the reopened engine linked to the relay", () -> holder.current().relay() != null);
+            setText(robot, "#set-relay-url", "http://127.0.0.1:1");
+            robot.clickOn("#relay-test");
+            awaitText(robot, "#relay-test-result", "Injoignable");
+        }
     }
 
     @Test

@@ -64,6 +64,7 @@ public final class PinPadViewModel {
     private final BooleanProperty owner = new SimpleBooleanProperty(this, "owner", false);
     private final ReadOnlyBooleanWrapper switchable = new ReadOnlyBooleanWrapper(this, "switchable", false);
     private Runnable pendingScreen;
+    private User approvedBy;
 
     public PinPadViewModel(I18n i18n, ShopSession session, BackgroundWork work, Clock clock) {
         this.i18n = i18n;
@@ -117,6 +118,7 @@ public final class PinPadViewModel {
             return;
         }
         session.signOut();
+        approvedBy = null;
         signed.set(null);
         clear();
         if (user.get().isEmpty() && !users.isEmpty()) {
@@ -196,6 +198,7 @@ public final class PinPadViewModel {
             pin.set("");
             if (result instanceof PinGate.Accepted a) {
                 if (m == Mode.OWNER_CHECK) {
+                    approvedBy = a.user();
                     Runnable open = pendingScreen;
                     pendingScreen = null;
                     message.set("");
@@ -268,6 +271,17 @@ public final class PinPadViewModel {
     public String cashierName() {
         ShopSession.Signed s = signed.get();
         return s == null ? null : s.name();
+    }
+
+    /**
+     * Who answers for a sensitive change, for the audit log: the owner whose PIN opened an owner's
+     * screen for a cashier, else whoever is signed in; demo mode without users is its owner.
+     */
+    public String actorName() {
+        if (approvedBy != null) {
+            return approvedBy.name() + (cashierName() == null ? "" : " (for " + cashierName() + ")");
+        }
+        return cashierName() != null ? cashierName() : "owner (demo)";
     }
 
     public Instant now() {

@@ -1,7 +1,5 @@
 package ma.hanout.ui.settings;
 
-import java.util.concurrent.CompletableFuture;
-
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -12,7 +10,6 @@ import ma.hanout.app.ApiRefusal;
 import ma.hanout.app.Credentials;
 import ma.hanout.app.ShopSession;
 import ma.hanout.domain.Environment;
-import ma.hanout.engine.SaleEngine;
 import ma.hanout.ui.BackgroundWork;
 import ma.hanout.ui.EngineAccess;
 import ma.hanout.ui.ErrorText;
@@ -29,7 +26,7 @@ public final class AccountTab implements SettingsTab {
     private final ShopSession session;
     private final BackgroundWork work;
     private final EngineAccess engines;
-    private final String actor;
+    private final java.util.function.Supplier<String> actor;
     private final ObjectProperty<Environment> environment = new SimpleObjectProperty<>(this, "environment",
             Environment.DEMO);
     private final StringProperty clientCode = new SimpleStringProperty(this, "clientCode", "");
@@ -43,7 +40,7 @@ public final class AccountTab implements SettingsTab {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private Environment stored = Environment.DEMO;
 
-    public AccountTab(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines, String actor) {
+    public AccountTab(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines, java.util.function.Supplier<String> actor) {
         this.i18n = i18n;
         this.session = session;
         this.work = work;
@@ -110,12 +107,13 @@ public final class AccountTab implements SettingsTab {
         status.set(key.isEmpty() ? "" : i18n.get("settings.checking"));
         Credentials.Login login = key.isEmpty() ? null
                 : new Credentials.Login(env, baseUrl.get(), clientCode.get(), key, secret.get());
+        String who = actor.get();
         work.run(() -> {
             Credentials c = session.shop().credentials();
             if (login != null) {
-                return c.login(login, actor);
+                return c.login(login, who);
             }
-            c.switchEnvironment(env, actor);
+            c.switchEnvironment(env, who);
             return null;
         }, (Credentials.AccountSummary a) -> {
             apiKey.set("");
@@ -135,28 +133,11 @@ public final class AccountTab implements SettingsTab {
         });
     }
 
-    /**
-     * Closes the engine and opens the saved account's. On its own thread, not the screens' workers:
-     * those may be waiting for the next engine, which this is opening.
-     */
     private void reopen(Runnable done) {
-        CompletableFuture<SaleEngine> next = new CompletableFuture<>();
-        engines.replaceWith(next);
-        Thread t = new Thread(() -> {
-            try {
-                SaleEngine e = session.reopen().engine();
-                next.complete(e);
-                work.onUiThread(() -> {
-                    setValues();
-                    done.run();
-                });
-            } catch (RuntimeException e) {
-                next.completeExceptionally(e);
-                work.onUiThread(() -> status.set(ErrorText.of(e, i18n)));
-            }
-        }, "hanout-account-switch");
-        t.setDaemon(true);
-        t.start();
+        new EngineReopen(session, engines, work).run(() -> {
+            setValues();
+            done.run();
+        }, e -> status.set(ErrorText.of(e, i18n)));
     }
 
     String envName(Environment e) {

@@ -28,9 +28,9 @@ public class KeyedSettingsTab implements SettingsTab {
     private final Map<String, ReadOnlyStringWrapper> problems = new LinkedHashMap<>();
     private final Map<String, String> loaded = new LinkedHashMap<>();
     protected final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final String actor;
+    private final java.util.function.Supplier<String> actor;
 
-    public KeyedSettingsTab(String titleKey, I18n i18n, ShopSession session, BackgroundWork work, String actor,
+    public KeyedSettingsTab(String titleKey, I18n i18n, ShopSession session, BackgroundWork work, java.util.function.Supplier<String> actor,
             List<String> keys) {
         this.titleKey = titleKey;
         this.i18n = i18n;
@@ -107,9 +107,10 @@ public class KeyedSettingsTab implements SettingsTab {
                 changed.put(k, v);
             }
         }
+        String who = actor.get();
         work.run(() -> {
             ShopSettings s = session.shop().shopSettings();
-            changed.forEach((k, v) -> s.set(k, v, actor));
+            changed.forEach((k, v) -> s.set(k, v, who));
             return changed;
         }, c -> {
             loaded.putAll(c);
@@ -118,7 +119,8 @@ public class KeyedSettingsTab implements SettingsTab {
         }, failure -> status.set(ErrorText.of(failure, i18n)));
     }
 
+    /** Who is making the change now (the signed-in user), for the audit log. UI thread. */
     protected String actor() {
-        return actor;
+        return actor.get();
     }
 }

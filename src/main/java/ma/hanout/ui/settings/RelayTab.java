@@ -10,6 +10,7 @@ import ma.hanout.app.RelayCheck;
 import ma.hanout.app.ShopSession;
 import ma.hanout.app.ShopSettings;
 import ma.hanout.ui.BackgroundWork;
+import ma.hanout.ui.EngineAccess;
 import ma.hanout.ui.ErrorText;
 import ma.hanout.ui.I18n;
 
@@ -20,8 +21,12 @@ public final class RelayTab extends KeyedSettingsTab {
     private final ReadOnlyStringWrapper test = new ReadOnlyStringWrapper(this, "test", "");
     private final ReadOnlyStringWrapper testStyle = new ReadOnlyStringWrapper(this, "testStyle", "");
 
-    public RelayTab(I18n i18n, ShopSession session, BackgroundWork work, String actor) {
+    private final EngineReopen reopen;
+
+    /** @param engines the window's engine access at its root: a new relay reopens the engine there */
+    public RelayTab(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines, java.util.function.Supplier<String> actor) {
         super("settings.tab.relay", i18n, session, work, actor, List.of(ShopSettings.RELAY_URL));
+        this.reopen = new EngineReopen(session, engines, work);
     }
 
     public StringProperty tokenProperty() {
@@ -49,21 +54,24 @@ public final class RelayTab extends KeyedSettingsTab {
                 saved -> tokenState.set(saved ? i18n.get("settings.token_saved") : ""), failure -> { });
     }
 
+    /** Stores the URL and the token, then reopens the engine so the relay link uses them now. */
     @Override
     public void storeSettings(Runnable done) {
+        Runnable relink = () -> reopen.run(done, e -> status.set(ErrorText.of(e, i18n)));
         super.storeSettings(() -> {
             String t = token.get() == null ? "" : token.get().strip();
             if (t.isEmpty()) {
-                done.run();
+                relink.run();
                 return;
             }
+            String who = actor();
             work.run(() -> {
-                session.shop().shopSettings().set(ShopSettings.RELAY_TOKEN, t, actor());
+                session.shop().shopSettings().set(ShopSettings.RELAY_TOKEN, t, who);
                 return true;
             }, ok -> {
                 token.set("");
                 tokenState.set(i18n.get("settings.token_saved"));
-                done.run();
+                relink.run();
             }, failure -> status.set(ErrorText.of(failure, i18n)));
         });
     }

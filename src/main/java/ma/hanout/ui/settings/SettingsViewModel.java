@@ -19,19 +19,19 @@ public final class SettingsViewModel {
 
     /**
      * @param engines the window's engine access at its root: a new account replaces the engine there
-     * @param actor   who makes the changes, for the audit log (asked at each change)
+     * @param actor   who makes the changes, for the audit log: asked at each change (the signed-in user)
      */
     public SettingsViewModel(I18n i18n, ShopSession session, BackgroundWork work, EngineAccess engines,
-            String actor) {
+            java.util.function.Supplier<String> actor) {
         account = new AccountTab(i18n, session, work, engines, actor);
         shop = new KeyedSettingsTab("settings.tab.shop", i18n, session, work, actor, List.of(ShopSettings.SHOP_NAME,
                 ShopSettings.SHOP_ADDRESS, ShopSettings.SHOP_PHONE, ShopSettings.SHOP_TAX_ID, ShopSettings.PRINTER_URI,
                 ShopSettings.PAPER_WIDTH, ShopSettings.PRINT_MODE, ShopSettings.LANGUAGE));
         counter = new KeyedSettingsTab("settings.tab.counter", i18n, session, work, actor, List.of(
                 ShopSettings.SALE_MAX, ShopSettings.LOW_BALANCE, ShopSettings.HOLD_AGE, ShopSettings.IDLE_LOCK));
-        relay = new RelayTab(i18n, session, work, actor);
+        relay = new RelayTab(i18n, session, work, engines, actor);
         webhook = new WebhookTab(i18n, session, work, actor);
-        users = new UsersTab(i18n, session, work, () -> actor);
+        users = new UsersTab(i18n, session, work, actor);
     }
 
     public List<SettingsTab> tabs() {

@@ -19,13 +19,13 @@ public final class WebhookTab implements SettingsTab {
     private final I18n i18n;
     private final ShopSession session;
     private final BackgroundWork work;
-    private final String actor;
+    private final java.util.function.Supplier<String> actor;
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty whitelist = new SimpleStringProperty(this, "whitelist", "");
     private final ReadOnlyStringWrapper urlProblem = new ReadOnlyStringWrapper(this, "urlProblem", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
-    public WebhookTab(I18n i18n, ShopSession session, BackgroundWork work, String actor) {
+    public WebhookTab(I18n i18n, ShopSession session, BackgroundWork work, java.util.function.Supplier<String> actor) {
         this.i18n = i18n;
         this.session = session;
         this.work = work;
@@ -75,7 +75,8 @@ public final class WebhookTab implements SettingsTab {
     public void storeSettings(Runnable done) {
         String u = url.get() == null ? "" : url.get().strip();
         String w = whitelist.get() == null ? "" : whitelist.get().strip();
-        work.run(() -> session.webhooks().update(u.isEmpty() ? null : u, w, actor), (WebhookSettings.Current c) -> {
+        String who = actor.get();
+        work.run(() -> session.webhooks().update(u.isEmpty() ? null : u, w, who), (WebhookSettings.Current c) -> {
             url.set(c.url() == null ? "" : c.url());
             whitelist.set(c.ipWhitelist() == null ? "" : c.ipWhitelist());
             status.set(i18n.get("settings.saved"));
