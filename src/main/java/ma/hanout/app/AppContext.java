@@ -59,7 +59,8 @@ public final class AppContext implements AutoCloseable {
         Database db = DataFolder.open(dir, clock);
         try {
             SettingsStore settings = new SettingsStore(db);
-            ConnectionSettings conn = ConnectionSettings.resolve(flags, env, settings);
+            Vault vault = new Vault(settings, Vault.keyDir(env));
+            ConnectionSettings conn = ConnectionSettings.resolve(flags, env, settings, vault);
             Simulator sim = null;
             SaleAccount account;
             ApiConfig api;
@@ -79,13 +80,43 @@ public final class AppContext implements AutoCloseable {
                 account = new SaleAccount(conn.sandbox() ? Environment.SANDBOX : Environment.PRODUCTION, conn.clientCode());
             }
             MoroccoTopupClient client = new MoroccoTopupClient(api);
-            SaleEngine engine = SaleEngine.create(db, client,
-                    EngineConfig.defaults(clock).withRequestTimeout(conn.requestTimeout()), account);
+            int holdMinutes = new ShopData(db, false, env, clock).shopSettings().minutes(ShopSettings.HOLD_AGE);
+            SaleEngine engine = SaleEngine.create(db, client, EngineConfig.defaults(clock)
+                    .withRequestTimeout(conn.requestTimeout()).withQueueMaxAge(Duration.ofMinutes(holdMinutes)), account);
+            // read at each sale: a 'config set' made while the app runs counts at once
+            engine.followMaxValue(() -> maxSaleValue(settings));
             return new AppContext(dir, db, settings, conn, sim, client, engine, env, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** The setting holding the most one recharge may be, in MAD ({@code 10000}, {@code 2500,50}). */
+    public static final String MAX_SALE_VALUE = ShopSettings.SALE_MAX;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppContext.class.getName());
+
+    /**
+     * The most one recharge may be, from {@link #MAX_SALE_VALUE}; the API's own limit when unset.
+     * A value that cannot be read is logged and the API's limit kept: a typo must not stop the shop.
+     */
+    static ma.hanout.domain.Money maxSaleValue(SettingsStore settings) {
+        java.util.Optional<String> text = settings.get(MAX_SALE_VALUE);
+        if (text.isEmpty() || text.get().isBlank()) {
+            return SaleEngine.DEFAULT_MAX_VALUE;
+        }
+        try {
+            ma.hanout.domain.Money m = ma.hanout.domain.Money.parse(text.get());
+            if (m.isPositive()) {
+                return m;
+            }
+        } catch (ma.hanout.domain.DomainException e) {
+            // logged below
+        }
+        LOG.warning(() -> MAX_SALE_VALUE + " '" + text.get() + "' is not an amount above 0: kept "
+                + SaleEngine.DEFAULT_MAX_VALUE.toMad().toPlainString() + " MAD");
+        return SaleEngine.DEFAULT_MAX_VALUE;
     }
 
     /** Where demo mode's embedded simulator keeps its account and recharges, in the data folder. */
@@ -111,7 +142,8 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         String url = firstNonBlank(env.get("HANOUT_RELAY_URL"), settings.get(RelayLink.URL).orElse(null));
-        String token = firstNonBlank(env.get("HANOUT_RELAY_TOKEN"), settings.get(RelayLink.TOKEN).orElse(null));
+        String token = firstNonBlank(env.get("HANOUT_RELAY_TOKEN"),
+                new Vault(settings, Vault.keyDir(env)).get(RelayLink.TOKEN).orElse(null));
         if (url == null || token == null) {
             return;
         }
@@ -141,6 +173,30 @@ public final class AppContext implements AutoCloseable {
     /** Payment notifications (Tiqopay, FedaPay, IPN) relayed to this terminal, newest first: "payments received". */
     public java.util.List<ma.hanout.domain.ReceivedPayment> paymentsReceived(int limit) {
         return new ma.hanout.store.PaymentStore(database).recent(limit);
+    }
+
+    /** The folder's settings, credentials and users, on this context's database (closed with it). */
+    public ShopData shop() {
+        return new ShopData(database, false, env, clock);
+    }
+
+    /** The API account's webhook configuration, through this context's connection. */
+    public WebhookSettings webhooks() {
+        return new WebhookSettings(client, new ma.hanout.store.AuditStore(database), clock);
+    }
+
+    /**
+     * The owner's office (takings, shifts, exports, audit) of the current account, local days in
+     * this computer's time zone; {@code currentUser} says who is signed in.
+     */
+    public Office office(java.util.function.Supplier<String> currentUser) {
+        return new Office(database, engine, settings, clock, java.time.ZoneId.systemDefault(), currentUser);
+    }
+
+    /** Receipts of this folder's sales: render, print, reprint, with the shop settings and the print log. */
+    public Receipts receipts(Duration printerTimeout) {
+        return new Receipts(engine.reads(), settings, new ma.hanout.store.ReceiptPrintStore(database), clock,
+                java.time.ZoneId.systemDefault(), printerTimeout);
     }
 
     /** The relay subscription, when one runs. */

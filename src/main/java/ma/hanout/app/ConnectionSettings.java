@@ -31,16 +31,18 @@ public record ConnectionSettings(String baseUrl, String clientCode, String apiKe
     }
 
     /** Flags (null when not given) over the environment over the saved settings. */
-    public static ConnectionSettings resolve(Flags flags, Map<String, String> env, SettingsStore saved) {
+    public static ConnectionSettings resolve(Flags flags, Map<String, String> env, SettingsStore saved, Vault vault) {
         String givenUrl = first(flags.baseUrl(), env.get("HANOUT_BASE_URL"));
-        String baseUrl = first(givenUrl, saved.get(BASE_URL).orElse(null));
+        // "demo" keeps the saved credentials for later while the embedded simulator takes the sales
+        boolean savedDemo = "demo".equals(saved.get(ENVIRONMENT).orElse(null));
+        String baseUrl = first(givenUrl, savedDemo ? null : saved.get(BASE_URL).orElse(null));
         // saved credentials go only to the saved server: a URL given on the command line or in the
         // environment never receives the shop's stored API key
         boolean savedServer = givenUrl == null;
         String code = first(flags.clientCode(), env.get("HANOUT_CLIENT_CODE"),
                 savedServer ? saved.get(CLIENT_CODE).orElse(null) : null);
-        String key = first(flags.apiKey(), env.get("HANOUT_API_KEY"), savedServer ? saved.get(API_KEY).orElse(null) : null);
-        String secret = first(null, env.get("HANOUT_API_SECRET"), savedServer ? saved.get(SECRET).orElse(null) : null);
+        String key = first(flags.apiKey(), env.get("HANOUT_API_KEY"), savedServer ? vault.get(API_KEY).orElse(null) : null);
+        String secret = first(null, env.get("HANOUT_API_SECRET"), savedServer ? vault.get(SECRET).orElse(null) : null);
         boolean sandbox = savedServer && "sandbox".equals(saved.get(ENVIRONMENT).orElse(null));
         Duration timeout = flags.requestTimeoutMs() != null ? Duration.ofMillis(flags.requestTimeoutMs())
                 : saved.get(REQUEST_TIMEOUT_MS).map(v -> Duration.ofMillis(Long.parseLong(v))).orElse(DEFAULT_REQUEST_TIMEOUT);

@@ -45,6 +45,12 @@ public record Phone(String national) {
             throw new InvalidPhoneException(InvalidPhoneException.Reason.INVALID_CHARACTERS, input);
         }
         String national = toNational(d, plus, input);
+        // "05", "08 12": the prefix already says it is no mobile; saying "too short" would send the
+        // cashier typing more digits of a number that can never be sold
+        if (national.length() >= 2 && national.charAt(0) == '0' && national.charAt(1) != '6'
+                && national.charAt(1) != '7') {
+            throw new InvalidPhoneException(InvalidPhoneException.Reason.NOT_MOBILE, input);
+        }
         if (national.length() < 10) {
             throw new InvalidPhoneException(InvalidPhoneException.Reason.TOO_SHORT, input);
         }

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code after}/{@code limit} and without {@code Accept: text/event-stream}, the same events as a
  * JSON array. Bearer token required (header, or {@code access_token} for browser EventSources).
  */
-final class EventsHandler implements HttpLoop.Handler {
+final class EventsHandler implements RelayHttp.Handler {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     private static final long RETRY_MILLIS = 2000;

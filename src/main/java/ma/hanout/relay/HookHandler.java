@@ -20,7 +20,7 @@ import ma.hanout.webhook.SignatureException;
  * storage; {@code 200 {"ok":true}} only once the event (or its earlier copy) is committed. The size
  * limit is enforced while reading, before this runs.
  */
-final class HookHandler implements HttpLoop.Handler {
+final class HookHandler implements RelayHttp.Handler {
     private final DeliveryCheck check;
     private final IpAllowList allowList;
     private final IngestWriter writer;

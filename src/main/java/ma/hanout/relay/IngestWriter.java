@@ -89,6 +89,7 @@ final class IngestWriter implements AutoCloseable {
             events.add(p.event());
         }
         List<EventStore.Appended> results;
+        long started = System.nanoTime();
         try {
             results = store.append(events);
         } catch (RuntimeException e) {
@@ -98,7 +99,7 @@ final class IngestWriter implements AutoCloseable {
             }
             return;
         }
-        metrics.committed();
+        metrics.committed(System.nanoTime() - started);
         List<EventFrame> fresh = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);

@@ -26,6 +26,9 @@ final class RelayMetrics {
     private final LongAdder lagMillisSum = new LongAdder();
     private final AtomicLong subscribers = new AtomicLong();
     private final LongAdder commits = new LongAdder();
+    private final LongAdder commitNanos = new LongAdder();
+    private final AtomicLong commitMaxNanos = new AtomicLong();
+    private final Map<String, LongSupplier> storeGauges = new java.util.concurrent.ConcurrentSkipListMap<>();
     private volatile LongSupplier lastEventId = () -> 0;
 
     RelayMetrics() {
@@ -47,9 +50,16 @@ final class RelayMetrics {
         rejected.computeIfAbsent(route + "\u0000" + reason, k -> new LongAdder()).increment();
     }
 
-    /** One group commit: one transaction, one fsync. */
-    void committed() {
+    /** One group commit: one transaction, one fsync, that took {@code nanos}. */
+    void committed(long nanos) {
         commits.increment();
+        commitNanos.add(nanos);
+        commitMaxNanos.accumulateAndGet(nanos, Math::max);
+    }
+
+    /** A figure of the event store (a gauge named {@code hanout_relay_store_<name>}), read at each render. */
+    void storeGauge(String name, LongSupplier value) {
+        storeGauges.put(name, value);
     }
 
     void subscriberDropped(String reason) {
@@ -101,6 +111,26 @@ final class RelayMetrics {
         header(sb, "hanout_relay_commits_total", "counter",
                 "Group commits: transactions (one fsync each) that stored the events above.");
         sb.append("hanout_relay_commits_total ").append(commits.sum()).append('\n');
+        header(sb, "hanout_relay_commit_seconds", "summary", "Time the group commits above took (store and fsync).");
+        sb.append("hanout_relay_commit_seconds_sum ").append(commitNanos.sum() / 1e9).append('\n');
+        sb.append("hanout_relay_commit_seconds_count ").append(commits.sum()).append('\n');
+        header(sb, "hanout_relay_commit_seconds_max", "gauge", "The longest group commit since the start.");
+        sb.append("hanout_relay_commit_seconds_max ").append(commitMaxNanos.get() / 1e9).append('\n');
+        storeGauges.forEach((name, value) -> {
+            header(sb, "hanout_relay_store_" + name, "gauge", "A figure of the event store.");
+            long v;
+            try {
+                v = value.getAsLong();
+            } catch (RuntimeException e) {
+                v = -1;
+            }
+            sb.append("hanout_relay_store_").append(name).append(' ').append(v).append('\n');
+        });
+        java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        header(sb, "hanout_relay_heap_used_bytes", "gauge", "Java heap in use now (live objects and garbage not yet collected).");
+        sb.append("hanout_relay_heap_used_bytes ").append(heap.getUsed()).append('\n');
+        header(sb, "hanout_relay_heap_max_bytes", "gauge", "The Java heap's limit (-Xmx).");
+        sb.append("hanout_relay_heap_max_bytes ").append(heap.getMax()).append('\n');
         header(sb, "hanout_relay_rejected_total", "counter", "Requests refused, by route and reason.");
         new TreeMap<>(rejected).forEach((k, v) -> {
             int cut = k.indexOf('\u0000');

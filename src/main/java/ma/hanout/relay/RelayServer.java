@@ -1,12 +1,12 @@
 package ma.hanout.relay;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,18 +28,20 @@ import ma.hanout.webhook.WebhookSource;
 public final class RelayServer implements AutoCloseable {
     private static final int WORKERS = 4;
 
-    private final HttpLoop loop;
+    private final RelayHttp http;
     private final ExecutorService workers;
     private final EventStore store;
+    private final StoreTail tail;
     private final IngestWriter writer;
     private final EventStreams streams;
     private final RelayMetrics metrics;
 
-    private RelayServer(HttpLoop loop, ExecutorService workers, EventStore store, IngestWriter writer,
+    private RelayServer(RelayHttp http, ExecutorService workers, EventStore store, IngestWriter writer, StoreTail tail,
             EventStreams streams, RelayMetrics metrics) {
-        this.loop = loop;
+        this.http = http;
         this.workers = workers;
         this.store = store;
+        this.tail = tail;
         this.writer = writer;
         this.streams = streams;
         this.metrics = metrics;
@@ -60,27 +62,31 @@ public final class RelayServer implements AutoCloseable {
             return t;
         });
         long tick = Math.min(1_000_000_000L, Math.max(10_000_000L, config.heartbeat.toNanos() / 2));
-        HttpLoop loop;
+        RelayHttp http;
         try {
-            loop = HttpLoop.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), workers,
-                    RelayConfig.MAX_BODY_BYTES, tick, (path, reply) -> metrics.rejected(routeOf(path),
-                            reply.status() == 413 ? "too_large" : "bad_request"), config.log);
+            http = RelayHttp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port),
+                    RelayConfig.MAX_BODY_BYTES, (path, status) -> metrics.rejected(routeOf(path),
+                            status == 413 || status == 431 ? "too_large" : "bad_request"), config.log);
         } catch (BindException e) {
             workers.shutdownNow();
             store.close();
             throw new IllegalStateException("port " + config.port + " is already in use", e);
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             workers.shutdownNow();
             store.close();
-            throw new IllegalStateException("cannot listen on port " + config.port + ": " + e.getMessage(), e);
+            throw e;
         }
-        EventStreams streams = new EventStreams(loop, store, workers, metrics, config.clock,
+        EventStreams streams = new EventStreams(http::execute, store, workers, metrics, config.clock,
                 config.heartbeat.toNanos(), config.subscriberBacklogBytes, config.subscriberQueueBatches);
-        IngestWriter writer = new IngestWriter(store, streams::publish, metrics, config.clock, config.retention,
+        // a store shared with other relays feeds the streams from the table itself, our commits included
+        StoreTail tail = store.shared() ? new StoreTail(store, streams::publish, config.log) : null;
+        store.gauges(metrics);
+        java.util.function.Consumer<List<EventFrame>> publish = tail == null ? streams::publish : frames -> tail.poke();
+        IngestWriter writer = new IngestWriter(store, publish, metrics, config.clock, config.retention,
                 config.retentionSweep, config.log);
 
         PrintStream log = config.log;
-        Map<String, HttpLoop.Handler> routes = new HashMap<>();
+        Map<String, RelayHttp.Handler> routes = new HashMap<>();
         hook(routes, DeliveryCheck.moroccoTopup(config.moroccoTopupSecret, config.tolerance, config.clock), config,
                 writer, metrics);
         config.tiqopaySecret.ifPresentOrElse(
@@ -99,11 +105,11 @@ public final class RelayServer implements AutoCloseable {
                 config.maxSubscribers));
         routes.put("/health", ex -> health(ex, store, streams));
         routes.put("/metrics", ex -> metricsPage(ex, metrics));
-        HttpLoop.Handler notFound = RelayServer::notFound;
-        loop.everyTick(streams::heartbeat);
-        loop.start(path -> routes.getOrDefault(path, notFound));
+        RelayHttp.Handler notFound = RelayServer::notFound;
+        http.everyTick(streams::heartbeat, tick);
+        http.route(path -> routes.getOrDefault(path, notFound));
         log.flush();
-        return new RelayServer(loop, workers, store, writer, streams, metrics);
+        return new RelayServer(http, workers, store, writer, tail, streams, metrics);
     }
 
     private static String routeOf(String path) {
@@ -116,13 +122,13 @@ public final class RelayServer implements AutoCloseable {
         return "http";
     }
 
-    private static void hook(Map<String, HttpLoop.Handler> routes, DeliveryCheck check, RelayConfig config,
+    private static void hook(Map<String, RelayHttp.Handler> routes, DeliveryCheck check, RelayConfig config,
             IngestWriter writer, RelayMetrics metrics) {
         routes.put("/hooks/" + check.source().wireName(),
                 new HookHandler(check, config.allowList, writer, metrics, config.clock, config.log));
     }
 
-    private static void notConfigured(Map<String, HttpLoop.Handler> routes, String source, String flags) {
+    private static void notConfigured(Map<String, RelayHttp.Handler> routes, String source, String flags) {
         routes.put("/hooks/" + source, ex -> ex.reply(HttpReply.error(404,
                 "the " + source + " hook is not enabled on this relay (start it with " + flags + ")", "not_configured")));
     }
@@ -134,8 +140,9 @@ public final class RelayServer implements AutoCloseable {
     }
 
     private static void health(HttpExchange ex, EventStore store, EventStreams streams) {
-        if (!ex.request().method().equals("GET")) {
-            ex.reply(HttpReply.methodNotAllowed(ex.request().method(), "GET"));
+        String method = ex.request().method();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.reply(HttpReply.methodNotAllowed(method, "GET, HEAD"));
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -162,7 +169,7 @@ public final class RelayServer implements AutoCloseable {
 
     /** The port actually bound (useful with port 0). */
     public int port() {
-        return loop.port();
+        return http.port();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -178,9 +185,14 @@ public final class RelayServer implements AutoCloseable {
     /** Ends the streams, stops listening, stores what was already accepted, closes the database. */
     @Override
     public void close() {
-        loop.execute(streams::finishAll);
+        // streams first (they would hold the graceful stop), then the HTTP side waits for the
+        // ingests in flight, which need the writer running to be answered
+        http.execute(streams::finishAll);
+        http.close();
         writer.close();
-        loop.close();
+        if (tail != null) {
+            tail.close();
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

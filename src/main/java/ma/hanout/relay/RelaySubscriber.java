@@ -166,10 +166,14 @@ public final class RelaySubscriber implements AutoCloseable {
         return "connection failed: " + root.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
     }
 
-    private void setState(RelayConnectionState s, String detail) {
+    /**
+     * Tells the listener first and publishes the state after: whoever reads {@link #state()} may
+     * rely on the listener having been told (a test waiting on the state, the engine's relay flag).
+     */
+    private synchronized void setState(RelayConnectionState s, String detail) {
         if (state != s) {
-            state = s;
             listener.onStateChanged(s, detail);
+            state = s;
         }
     }
 

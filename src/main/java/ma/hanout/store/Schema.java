@@ -18,7 +18,7 @@ import java.util.TreeMap;
  */
 final class Schema {
     /** The version this build writes. */
-    static final int LATEST = 7;
+    static final int LATEST = 11;
 
     private Schema() {
     }
@@ -38,7 +38,7 @@ final class Schema {
 
     /** Each version's statements, by version. */
     private static SortedMap<Integer, List<String>> steps() {
-        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3, 7, V7));
+        return new TreeMap<>(Map.of(1, V1, 2, V2, 3, V3, 7, V7, 8, V8, 10, V10, 11, V11));
     }
 
     private static void run(Connection c, List<String> statements) throws SQLException {
@@ -220,4 +220,185 @@ final class Schema {
                 UNIQUE (file_sha256, environment, account, generation)
             ) STRICT
             """);
+
+    /*
+     * Going live. DESIGN knows two roles, cashier and owner: the early STAFF role (find and
+     * reprint) is what a cashier does, so STAFF users become cashiers (the CHECK of V1 still
+     * lists STAFF; SQLite cannot change a CHECK without rebuilding the table, and nothing writes
+     * it any more). The PIN pad's wrong tries are kept on disk so that closing the app does not
+     * clear a lockout: one row per user name tried (lower case), plus '*' for the pad as a whole.
+     */
+    private static final List<String> V8 = List.of(
+            "UPDATE users SET role = 'CASHIER' WHERE role = 'STAFF'",
+            """
+            CREATE TABLE pin_attempts (
+                scope        TEXT PRIMARY KEY,
+                failures     INTEGER NOT NULL CHECK (failures >= 0),
+                locked_until INTEGER NOT NULL
+            ) STRICT
+            """);
+
+    /*
+     * The owner's office (step 10; touches only its own tables and triggers, so it is right
+     * whichever of steps 8 and 9 ran before it).
+     *
+     * takings_hourly: per account, UTC hour and operator, the counts and sums of the sales made in
+     * that hour, kept by triggers in the same transaction as every change of a sale, so takings over
+     * a year of a busy counter read a few thousand rows instead of a million sales. A sale counts by
+     * its created_at, in the class its state and status give it now (TakingsClass in SQL):
+     * success = accepted with 3, 19, 20; failed = rejected, or accepted with 4-10, 12; refunded = 11;
+     * pending = not settled yet (queued, sending, uncertain, accepted with a pending or unknown
+     * code); a cancelled sale is in no class. Morocco's offsets are whole hours, so local days are
+     * unions of UTC hours. takings_daily holds the same per UTC day, so a period of months reads
+     * its whole days there and only its two ends from takings_hourly.
+     *
+     * shifts: one open shift per cashier and terminal (a partial unique index); closing writes its
+     * report into the row, after which triggers refuse any change or deletion.
+     */
+    private static final String SUCCESS = "s.state = 'ACCEPTED' AND s.status_code IN (3, 19, 20)";
+    private static final String FAILED = "(s.state = 'REJECTED' OR (s.state = 'ACCEPTED' AND s.status_code IN (4, 5, 6, 7, 8, 9, 10, 12)))";
+    private static final String REFUNDED = "s.state = 'ACCEPTED' AND s.status_code = 11";
+    private static final String PENDING = "(s.state IN ('QUEUED', 'SENDING', 'UNCERTAIN') OR (s.state = 'ACCEPTED'"
+            + " AND (s.status_code IS NULL OR s.status_code NOT IN (3, 19, 20, 4, 5, 6, 7, 8, 9, 10, 12, 11))))";
+
+    /**
+     * Adds ({@code sign} "+") or takes away ("-") the sale named {@code row} (new/old) from its hour
+     * and from its UTC day: long periods read whole days, their two ends hours.
+     */
+    private static List<String> takingsChange(String row, String sign) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String[] t : new String[][] {{"takings_hourly", "hour", "3600000"}, {"takings_daily", "day", "86400000"}}) {
+            String insert = "INSERT OR IGNORE INTO " + t[0] + " (environment, account_key, " + t[1] + ", operator)"
+                    + " VALUES (s.environment, coalesce(s.account, ''), s.created_at / " + t[2] + ", s.operator)";
+            String update = "UPDATE " + t[0] + " SET"
+                    + " successes = successes SIGN (CASE WHEN " + SUCCESS + " THEN 1 ELSE 0 END),"
+                    + " face_centimes = face_centimes SIGN (CASE WHEN " + SUCCESS + " THEN s.value_centimes ELSE 0 END),"
+                    + " billed_centimes = billed_centimes SIGN (CASE WHEN " + SUCCESS
+                    + " THEN coalesce(s.billing_centimes, 0) ELSE 0 END),"
+                    + " failures = failures SIGN (CASE WHEN " + FAILED + " THEN 1 ELSE 0 END),"
+                    + " refunds = refunds SIGN (CASE WHEN " + REFUNDED + " THEN 1 ELSE 0 END),"
+                    + " pending = pending SIGN (CASE WHEN " + PENDING + " THEN 1 ELSE 0 END)"
+                    + " WHERE environment = s.environment AND account_key = coalesce(s.account, '')"
+                    + " AND " + t[1] + " = s.created_at / " + t[2] + " AND operator = s.operator";
+            out.add((insert + ";").replace("s.", row + "."));
+            out.add((update.replace("SIGN", sign) + ";").replace("s.", row + "."));
+        }
+        return out;
+    }
+
+    private static String takingsTrigger(String name, String event, String when, List<String> body) {
+        return "CREATE TRIGGER " + name + " AFTER " + event + " ON sales" + (when == null ? "" : " WHEN " + when)
+                + " BEGIN " + String.join(" ", body) + " END";
+    }
+
+    private static final String TAKINGS_COLUMNS_CHANGED = String.join(" OR ",
+            "old.state IS NOT new.state", "old.status_code IS NOT new.status_code",
+            "old.billing_centimes IS NOT new.billing_centimes", "old.value_centimes IS NOT new.value_centimes",
+            "old.operator IS NOT new.operator", "old.created_at IS NOT new.created_at",
+            "old.environment IS NOT new.environment", "old.account IS NOT new.account");
+
+    private static final List<String> V10 = List.of(
+            """
+            CREATE TABLE takings_hourly (
+                environment     TEXT NOT NULL,
+                account_key     TEXT NOT NULL,
+                hour            INTEGER NOT NULL,
+                operator        TEXT NOT NULL,
+                successes       INTEGER NOT NULL DEFAULT 0,
+                face_centimes   INTEGER NOT NULL DEFAULT 0,
+                billed_centimes INTEGER NOT NULL DEFAULT 0,
+                failures        INTEGER NOT NULL DEFAULT 0,
+                refunds         INTEGER NOT NULL DEFAULT 0,
+                pending         INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (environment, account_key, hour, operator)
+            ) STRICT, WITHOUT ROWID
+            """,
+            ("INSERT INTO takings_hourly SELECT s.environment, coalesce(s.account, ''), s.created_at / 3600000,"
+                    + " s.operator, sum(CASE WHEN " + SUCCESS + " THEN 1 ELSE 0 END),"
+                    + " sum(CASE WHEN " + SUCCESS + " THEN s.value_centimes ELSE 0 END),"
+                    + " sum(CASE WHEN " + SUCCESS + " THEN coalesce(s.billing_centimes, 0) ELSE 0 END),"
+                    + " sum(CASE WHEN " + FAILED + " THEN 1 ELSE 0 END),"
+                    + " sum(CASE WHEN " + REFUNDED + " THEN 1 ELSE 0 END),"
+                    + " sum(CASE WHEN " + PENDING + " THEN 1 ELSE 0 END)"
+                    + " FROM sales s GROUP BY 1, 2, 3, 4"),
+            """
+            CREATE TABLE takings_daily (
+                environment     TEXT NOT NULL,
+                account_key     TEXT NOT NULL,
+                day             INTEGER NOT NULL,
+                operator        TEXT NOT NULL,
+                successes       INTEGER NOT NULL DEFAULT 0,
+                face_centimes   INTEGER NOT NULL DEFAULT 0,
+                billed_centimes INTEGER NOT NULL DEFAULT 0,
+                failures        INTEGER NOT NULL DEFAULT 0,
+                refunds         INTEGER NOT NULL DEFAULT 0,
+                pending         INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (environment, account_key, day, operator)
+            ) STRICT, WITHOUT ROWID
+            """,
+            """
+            INSERT INTO takings_daily SELECT environment, account_key, hour / 24, operator, sum(successes),
+                   sum(face_centimes), sum(billed_centimes), sum(failures), sum(refunds), sum(pending)
+            FROM takings_hourly GROUP BY 1, 2, 3, 4
+            """,
+            takingsTrigger("takings_on_insert", "INSERT", null, takingsChange("new", "+")),
+            takingsTrigger("takings_on_delete", "DELETE", null, takingsChange("old", "-")),
+            takingsTrigger("takings_on_update", "UPDATE", TAKINGS_COLUMNS_CHANGED,
+                    java.util.stream.Stream.concat(takingsChange("old", "-").stream(),
+                            takingsChange("new", "+").stream()).toList()),
+            // a shift's sales are found by cashier and time
+            "CREATE INDEX sales_by_cashier ON sales (cashier, created_at)",
+            """
+            CREATE TABLE shifts (
+                id                INTEGER PRIMARY KEY,
+                cashier           TEXT NOT NULL,
+                terminal          TEXT NOT NULL,
+                environment       TEXT NOT NULL,
+                account           TEXT,
+                opened_at         INTEGER NOT NULL,
+                closed_at         INTEGER,
+                closed_by         TEXT,
+                sales             INTEGER,
+                successes         INTEGER,
+                failures          INTEGER,
+                refunds           INTEGER,
+                pending           INTEGER,
+                expected_centimes INTEGER,
+                counted_centimes  INTEGER,
+                CHECK ((closed_at IS NULL) = (expected_centimes IS NULL)),
+                CHECK (closed_at IS NOT NULL OR counted_centimes IS NULL)
+            ) STRICT
+            """,
+            "CREATE UNIQUE INDEX shifts_one_open ON shifts (lower(cashier), terminal) WHERE closed_at IS NULL",
+            "CREATE INDEX shifts_by_time ON shifts (opened_at)",
+            """
+            CREATE TRIGGER shifts_closed_never_change BEFORE UPDATE ON shifts WHEN old.closed_at IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'a closed shift is never changed'); END
+            """,
+            """
+            CREATE TRIGGER shifts_closed_never_deleted BEFORE DELETE ON shifts WHEN old.closed_at IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'a closed shift is never changed'); END
+            """);
+
+    /*
+     * Every receipt printed or written (receipt): which sale, which copy (1 the original, 2, 3...
+     * the reprints marked DUPLICATA), who, when, where to, and whether the printer took it. A
+     * copy's number comes from the copies that did print. Touches only its own table.
+     */
+    private static final List<String> V11 = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS receipt_prints (
+                id                 INTEGER PRIMARY KEY,
+                external_reference TEXT NOT NULL,
+                kind               TEXT NOT NULL CHECK (kind IN ('SALE', 'NOT_DELIVERED')),
+                copy               INTEGER NOT NULL CHECK (copy >= 1),
+                actor              TEXT NOT NULL,
+                at                 INTEGER NOT NULL,
+                target             TEXT NOT NULL,
+                format             TEXT NOT NULL,
+                outcome            TEXT NOT NULL CHECK (outcome IN ('PRINTED', 'FAILED')),
+                error              TEXT
+            ) STRICT
+            """,
+            "CREATE INDEX IF NOT EXISTS receipt_prints_by_sale ON receipt_prints (external_reference, at)");
 }

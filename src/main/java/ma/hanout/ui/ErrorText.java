@@ -46,6 +46,25 @@ public final class ErrorText {
         return i18n.get("error.unexpected");
     }
 
+    /**
+     * Why the server refused a sale, said once: a known code as a translated sentence ("Refusée :
+     * solde insuffisant chez MoroccoTopup."); an unknown one with the server's own words, quoted
+     * and marked as the server's, never behind a second "refused" (the API writes English).
+     */
+    public static String ofRefusal(String code, String serverMessage, I18n i18n) {
+        if (code != null) {
+            for (String key : new String[] {"error.api." + code, "error." + code}) {
+                if (i18n.has(key)) {
+                    return i18n.get("sale.meaning.rejected", i18n.get(key));
+                }
+            }
+        }
+        if (serverMessage != null && !serverMessage.isBlank()) {
+            return i18n.get("refusal.server_words", serverMessage.strip());
+        }
+        return code == null ? i18n.get("refusal.no_reason") : i18n.get("refusal.unknown_code", code);
+    }
+
     static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

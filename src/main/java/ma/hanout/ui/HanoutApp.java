@@ -15,7 +15,8 @@ import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import ma.hanout.app.AppContext;
+import ma.hanout.app.EngineHolder;
+import ma.hanout.app.ShopSession;
 import ma.hanout.app.ConnectionSettings;
 import ma.hanout.app.DataFolder;
 import ma.hanout.domain.Language;
@@ -59,7 +60,7 @@ public final class HanoutApp extends Application {
 
     private Path home;
     private Language language;
-    private final CompletableFuture<AppContext> context = new CompletableFuture<>();
+    private final CompletableFuture<EngineHolder> context = new CompletableFuture<>();
     private FxBackgroundWork work;
     private MainWindow.Services services;
     private CompletableFuture<MainWindow> built;
@@ -93,12 +94,23 @@ public final class HanoutApp extends Application {
             }
         });
         work = new FxBackgroundWork();
-        services = new MainWindow.Services(EngineAccess.pending(context.thenApply(AppContext::engine)), work,
-                Clock.systemDefaultZone(), lang -> context.join().settings().put(LANGUAGE_SETTING, lang.code()));
+        ShopSession session = ShopSession.pending(context);
+        services = new MainWindow.Services(EngineAccess.pending(context.thenApply(h -> h.current().engine())), work,
+                Clock.systemDefaultZone(), lang -> context.join().current().settings().put(LANGUAGE_SETTING, lang.code()),
+                session, OfficeAccess.following(context, () -> signedInName(session)),
+                // the account open now: a change of credentials reopens it behind the window
+                ma.hanout.ui.receipt.ReceiptAccess.pending(context.thenApply(
+                        h -> () -> h.current().receipts(ma.hanout.app.Receipts.PRINTER_TIMEOUT))));
         // the screens are built (FXML, view models) on their own thread while the JavaFX thread
         // opens the window: nodes not yet in a shown scene may be made on any thread
         built = CompletableFuture.supplyAsync(
                 () -> MainWindow.build(language, services, next -> show(scene, next, services)), daemon("hanout-build"));
+    }
+
+    /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
+    private static String signedInName(ShopSession session) {
+        ShopSession.Signed who = session.signedIn();
+        return who == null || who.name() == null ? "owner" : who.name();
     }
 
     @Override
@@ -109,6 +121,8 @@ public final class HanoutApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(980);
         stage.setMinHeight(640);
+        guardClose(stage, () -> context.isDone() && !context.isCompletedExceptionally()
+                ? context.join().current().engine().status() : null);
         stage.show();
         built.whenComplete((window, failure) -> Platform.runLater(() -> {
             if (failure != null) {
@@ -123,15 +137,31 @@ public final class HanoutApp extends Application {
         whenPhoneFocused(scene).thenRunAsync(this::openShop, daemon("hanout-open"));
     }
 
+    /**
+     * Closing the window with a sale still on its way asks first, and says the sale is safe
+     * ({@link QuitGuard}); {@code status} gives the engine's state, null while it is not open.
+     */
+    public static void guardClose(Stage stage, java.util.function.Supplier<ma.hanout.engine.EngineStatus> status) {
+        stage.setOnCloseRequest(e -> {
+            if (!(stage.getScene().getRoot().getProperties().get(MainWindow.class) instanceof MainWindow w)) {
+                return;
+            }
+            int pending = QuitGuard.pending(status.get(), w.saleInFlight());
+            if (!QuitGuard.mayQuit(pending, w.i18n(), w.dialogs())) {
+                e.consume();
+            }
+        });
+    }
+
     private void openShop() {
         try {
             double scale = Double.parseDouble(System.getProperty(DEMO_TIME_SCALE, "1"));
-            AppContext ctx = AppContext.open(home, ConnectionSettings.Flags.NONE, System.getenv(),
+            EngineHolder holder = EngineHolder.open(home, ConnectionSettings.Flags.NONE, System.getenv(),
                     Clock.systemDefaultZone(), scale);
-            context.complete(ctx);
-            ctx.startBackgroundWork();
+            context.complete(holder);
+            holder.start();
             announceReady();
-            ctx.seedDemoShopIfNew();
+            holder.current().seedDemoShopIfNew();
             if (Boolean.getBoolean(EXIT_WHEN_READY)) {
                 Platform.runLater(Platform::exit);
             }
@@ -242,6 +272,8 @@ public final class HanoutApp extends Application {
     private static void install(Scene scene, MainWindow w, Language lang) {
         Object previous = scene.getRoot().getProperties().get(MainWindow.class);
         if (previous instanceof MainWindow old) {
+            // a change of language: the same screen, the same sale
+            w.continueFrom(old);
             old.dispose();
         }
         w.root().getProperties().put(MainWindow.class, w);

@@ -71,8 +71,9 @@ class RelayLinkTest {
                 EngineConfig.defaults(Clock.systemUTC()).withHistorySyncEvery(Duration.ofHours(1)), new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.DEMO, ma.hanout.sim.SimConfig.DEFAULT_CLIENT_CODE));
         RelayLink link = RelayLink.start(relay.baseUri(), TOKEN, subscriberSecret, engine, new SettingsStore(db),
                 new PaymentStore(db));
-        Eventually.await(Duration.ofSeconds(10), "subscribed", () -> link.state() == RelayConnectionState.CONNECTED);
-        assertThat(engine.status().relayConnected()).isTrue();
+        // the engine's flag is what is asserted on: wait for it, not only for the link's state
+        Eventually.await(Duration.ofSeconds(30), "subscribed", () -> link.state() == RelayConnectionState.CONNECTED
+                && Boolean.TRUE.equals(engine.status().relayConnected()));
         return new Setup(relay, sim, db, engine, link);
     }
 
@@ -85,7 +86,7 @@ class RelayLinkTest {
         // the failing scenario: 1 -> 2 -> 4
         out.add(engine.sell(SaleRequest.of(Phone.parse("0612340004"), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
                 Sale.Origin.CLI)));
-        assertThat(engine.drain(true, Duration.ofSeconds(20), false).settled()).isTrue();
+        assertThat(engine.drain(true, Duration.ofSeconds(30), false).settled()).isTrue();
         return out;
     }
 
@@ -99,7 +100,7 @@ class RelayLinkTest {
     void withThePollerOffEveryStatusArrivesThroughTheRelayAndNeverMovesBackwards(String faults) throws Exception {
         try (Setup s = setup(faults, SECRET)) {
             List<Sale> sold = sell(s.engine(), 8);
-            Eventually.await(Duration.ofSeconds(20), "every sale reaches its outcome through relay events alone",
+            Eventually.await(Duration.ofSeconds(30), "every sale reaches its outcome through relay events alone",
                     () -> allFinal(s.engine(), sold));
             for (Sale sale : sold) {
                 List<Integer> codes = s.engine().reads().timeline(sale.externalReference()).stream().map(SaleEvent::status)
@@ -126,7 +127,7 @@ class RelayLinkTest {
     void withoutTheApiSecretAnEventIsOnlyAHintAndTheApiHasTheLastWord() throws Exception {
         try (Setup s = setup("", null)) {
             List<Sale> sold = sell(s.engine(), 4);
-            Eventually.await(Duration.ofSeconds(20), "unverified events make the engine ask the API at once",
+            Eventually.await(Duration.ofSeconds(30), "unverified events make the engine ask the API at once",
                     () -> allFinal(s.engine(), sold));
             assertThat(s.engine().reads().timeline(sold.get(0).externalReference())).extracting(SaleEvent::source)
                     .doesNotContain("relay").contains("poll");
@@ -151,7 +152,7 @@ class RelayLinkTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             PaymentStore payments = new PaymentStore(s.db());
-            Eventually.await(Duration.ofSeconds(10), "the payment reaches the terminal", () -> !payments.recent(5).isEmpty());
+            Eventually.await(Duration.ofSeconds(30), "the payment reaches the terminal", () -> !payments.recent(5).isEmpty());
             var p = payments.recent(5).get(0);
             assertThat(p.source()).isEqualTo("fedapay");
             assertThat(p.type()).isEqualTo("transaction.approved");
@@ -165,7 +166,7 @@ class RelayLinkTest {
     void theSubscriptionResumesAfterTheLastEventSavedInTheSettings() throws Exception {
         try (Setup s = setup("", SECRET)) {
             List<Sale> sold = sell(s.engine(), 3);
-            Eventually.await(Duration.ofSeconds(20), "outcomes through the relay", () -> allFinal(s.engine(), sold));
+            Eventually.await(Duration.ofSeconds(30), "outcomes through the relay", () -> allFinal(s.engine(), sold));
             String saved = new SettingsStore(s.db()).get(RelayLink.CURSOR).orElseThrow();
             assertThat(Long.parseLong(saved)).isPositive();
         }

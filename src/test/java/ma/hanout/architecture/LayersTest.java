@@ -32,7 +32,8 @@ class LayersTest {
             "webhook", Set.of("domain"),
             "engine", Set.of("domain", "api", "store", "webhook"),
             "sim", Set.of("domain", "webhook"),
-            "relay", Set.of("domain", "webhook"));
+            "relay", Set.of("domain", "webhook"),
+            "receipt", Set.of("domain"));
 
     /** Packages that talk to {@code app} and {@code engine} only, never to the API client or SQL. */
     private static final Set<String> FRONT_ENDS = Set.of("ui", "cli");

@@ -35,14 +35,14 @@ class SimCommandTest {
         Thread t = new Thread(() -> exit.set(run(args)));
         t.start();
         try {
-            String url = Eventually.awaitValue(Duration.ofSeconds(10), "the listening line", () -> {
+            String url = Eventually.awaitValue(Duration.ofSeconds(30), "the listening line", () -> {
                 Matcher m = Pattern.compile("(?m)^listening on (http://127\\.0\\.0\\.1:\\d+)$").matcher(out.toString());
                 return m.find() ? m.group(1) : null;
             });
             whileRunning.accept(url);
         } finally {
             t.interrupt();
-            t.join(10_000);
+            t.join(30_000);
         }
         assertThat(t.isAlive()).isFalse();
         return exit.get();

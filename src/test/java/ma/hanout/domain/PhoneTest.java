@@ -74,7 +74,8 @@ class PhoneTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0512345678", "0812345678", "+212512345678", "0212345678", "1612345678"})
+    @ValueSource(strings = {"0512345678", "0812345678", "+212512345678", "0212345678", "1612345678", "05", "05 22",
+        "+212 5", "08 1"})
     void refusesLandlinesAndNonMobiles(String input) {
         assertReason(input, Reason.NOT_MOBILE);
     }

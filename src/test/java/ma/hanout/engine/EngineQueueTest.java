@@ -94,7 +94,7 @@ class EngineQueueTest {
             assertThat(engine.status().held()).isEqualTo(1);
 
             engine.sendNow(old.externalReference());
-            assertThat(engine.drain(true, Duration.ofSeconds(10), false).settled()).isTrue();
+            assertThat(engine.drain(true, Duration.ofSeconds(30), false).settled()).isTrue();
             assertThat(EngineHarness.simRecharges(sim).get(old.externalReference())).hasSize(1);
             assertThat(engine.reads().timeline(old.externalReference())).extracting(e -> e.source())
                     .contains(TimelineSource.PERSON);
@@ -109,7 +109,7 @@ class EngineQueueTest {
             Sale drop = h.sell("0612345679", Operator.INWI, 10);
             h.engine.cancel(drop.externalReference());
             assertThat(h.engine.find(drop.externalReference()).orElseThrow().state()).isEqualTo(SaleState.CANCELLED);
-            assertThat(h.engine.drain(true, Duration.ofSeconds(10), false).settled()).isTrue();
+            assertThat(h.engine.drain(true, Duration.ofSeconds(30), false).settled()).isTrue();
             assertThatThrownBy(() -> h.engine.cancel(keep.externalReference()))
                     .isInstanceOf(DomainException.class)
                     .satisfies(e -> assertThat(((DomainException) e).code()).isEqualTo("sale.cancel_refused"));
@@ -151,7 +151,7 @@ class EngineQueueTest {
             if (after.state() == SaleState.UNCERTAIN) {
                 assertThatThrownBy(() -> h.engine.cancel(s.externalReference())).isInstanceOf(DomainException.class);
             }
-            assertThat(h.engine.drain(true, Duration.ofSeconds(10), false).settled()).isTrue();
+            assertThat(h.engine.drain(true, Duration.ofSeconds(30), false).settled()).isTrue();
             Sale adopted = h.engine.find(s.externalReference()).orElseThrow();
             assertThat(adopted.state()).isEqualTo(SaleState.ACCEPTED);
             assertThat(h.simRecharges().get(s.externalReference())).hasSize(1)
@@ -170,7 +170,7 @@ class EngineQueueTest {
                     Money.ofMad(10), Promo.PLAIN, "SHOP-42"));
             Sale s = h.engine.sell(new SaleRequest(Phone.parse("0612345678"), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
                     "SHOP-42", Sale.Origin.CLI, null));
-            assertThat(h.engine.drain(true, Duration.ofSeconds(10), false).settled()).isTrue();
+            assertThat(h.engine.drain(true, Duration.ofSeconds(30), false).settled()).isTrue();
             Sale adopted = h.engine.find(s.externalReference()).orElseThrow();
             assertThat(adopted.state()).isEqualTo(SaleState.ACCEPTED);
             assertThat(adopted.refInterne()).isEqualTo(first.refInterne());
@@ -187,7 +187,7 @@ class EngineQueueTest {
             // the same reference, reused for another customer (a fresh data folder, an integrator's own --ref)
             Sale s = h.engine.sell(new SaleRequest(Phone.parse("0611111111"), Operator.INWI, Money.ofMad(20), Promo.PLAIN,
                     "ORDER-7", Sale.Origin.CLI, null));
-            assertThat(h.engine.drain(true, Duration.ofSeconds(10), false).settled()).isTrue();
+            assertThat(h.engine.drain(true, Duration.ofSeconds(30), false).settled()).isTrue();
             Sale refused = h.engine.find(s.externalReference()).orElseThrow();
             assertThat(refused.state()).isEqualTo(SaleState.REJECTED);
             assertThat(refused.errorCode()).isEqualTo("DUPLICATE_REFERENCE");

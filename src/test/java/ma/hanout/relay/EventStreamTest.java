@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventStreamTest {
     private static final String SECRET = "demo-secret";
     private static final String TOKEN = "terminal-1";
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -186,7 +186,7 @@ class EventStreamTest {
             assertThat(client.postMoroccoTopup(SECRET, body).statusCode()).isEqualTo(200);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-        Eventually.await(Duration.ofSeconds(20), "the reading subscriber got all 80", () -> ids(reader.body()).size() == 80);
+        Eventually.await(Duration.ofSeconds(30), "the reading subscriber got all 80", () -> ids(reader.body()).size() == 80);
         assertThat(client.get("/metrics").body()).contains("hanout_relay_subscribers_dropped_total{reason=\"overflow\"} 1");
         stuck.close();
         Eventually.await(WAIT, "the dropped subscriber gone", () -> relay.subscribers() == 1);

@@ -23,6 +23,7 @@ final class RawHttpStream implements AutoCloseable {
     private final StringBuffer body = new StringBuffer();
     private final Thread reader;
     private volatile boolean ended;
+    private volatile boolean endedCleanly;
 
     RawHttpStream(int port, String requestHead, boolean read) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -74,6 +75,7 @@ final class RawHttpStream implements AutoCloseable {
                 while (true) {
                     int size = Integer.parseInt(line().split(";")[0].strip(), 16);
                     if (size == 0) {
+                        endedCleanly = true;
                         break;
                     }
                     body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
@@ -100,12 +102,17 @@ final class RawHttpStream implements AutoCloseable {
         if (!reader.isAlive() && !ended) {
             reader.start();
         }
-        reader.join(10_000);
+        reader.join(30_000);
         return body.toString();
     }
 
     boolean ended() {
         return ended;
+    }
+
+    /** The server ended the chunked stream with its last chunk (not a dropped connection). */
+    boolean endedCleanly() {
+        return endedCleanly;
     }
 
     @Override

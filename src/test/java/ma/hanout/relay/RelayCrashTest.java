@@ -73,7 +73,7 @@ class RelayCrashTest {
         Eventually.await(Duration.ofSeconds(30), "load running", () -> acknowledged.size() >= 150);
         relay.kill();
         int ackedBeforeKill = acknowledged.size();
-        Eventually.await(Duration.ofSeconds(10), "subscriber noticed", () -> subscriber.state() != RelayConnectionState.CONNECTED);
+        Eventually.await(Duration.ofSeconds(30), "subscriber noticed", () -> subscriber.state() != RelayConnectionState.CONNECTED);
 
         relay = RelayProcess.start(log, "relay", "--port", Integer.toString(port), "--db", db.toString(), "--secret",
                 SECRET, "--token", TOKEN);

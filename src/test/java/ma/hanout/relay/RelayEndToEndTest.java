@@ -48,7 +48,7 @@ class RelayEndToEndTest {
                     Optional.of(SECRET)).withBackoff(Duration.ofMillis(50), Duration.ofMillis(300)));
                     Simulator sim = Simulator.start(SimConfig.builder().timeScale(0.001)
                             .webhookUrl(relay.uri + "/hooks/moroccotopup").faults("webhook-dup=0.3").seed(7L).build())) {
-                Eventually.await(Duration.ofSeconds(10), "subscribed", () -> subscriber.state() == RelayConnectionState.CONNECTED);
+                Eventually.await(Duration.ofSeconds(30), "subscribed", () -> subscriber.state() == RelayConnectionState.CONNECTED);
                 String[] phones = {"0612345678", "0612340004", "0612340011", "0612340006", "0661112233", "0612340020",
                     "0700123456", "0612340012"};
                 for (int i = 0; i < phones.length; i++) {
@@ -125,7 +125,7 @@ class RelayEndToEndTest {
                 // a genuine one after them still flows, so the refusals were not just a stalled stream
                 assertThat(client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("E2E-after", 1, 2), now).statusCode())
                         .isEqualTo(200);
-                Eventually.await(Duration.ofSeconds(10), "the genuine one", () -> sinks.recharges.size() == before + 1);
+                Eventually.await(Duration.ofSeconds(30), "the genuine one", () -> sinks.recharges.size() == before + 1);
                 assertThat(sinks.recharges.get(before).externalReference()).contains("E2E-after");
                 assertThat(subscriber.rejectedEvents()).isZero();
             }

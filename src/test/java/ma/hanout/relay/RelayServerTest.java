@@ -368,7 +368,7 @@ class RelayServerTest {
         client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-R2", 1, 2), NOW);
         assertThat(client.events(TOKEN, 0, 10)).hasSize(2);
         clock.advance(Duration.ofDays(11));
-        Eventually.await(Duration.ofSeconds(5), "the 31-day-old event deleted",
+        Eventually.await(Duration.ofSeconds(30), "the 31-day-old event deleted",
                 () -> client.events(TOKEN, 0, 10).size() == 1);
         assertThat(client.events(TOKEN, 0, 10).get(0).get("id").asLong()).isEqualTo(2);
         // ids are never reused after a deletion

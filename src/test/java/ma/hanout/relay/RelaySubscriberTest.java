@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RelaySubscriberTest {
     private static final String SECRET = "demo-secret";
     private static final String TOKEN = "terminal-1";
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -62,7 +62,9 @@ class RelaySubscriberTest {
         Eventually.await(WAIT, "connected", () -> subscriber.state() == RelayConnectionState.CONNECTED);
         assertThat(client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-0001", 1, 2)).statusCode()).isEqualTo(200);
 
-        Eventually.await(WAIT, "the event delivered", () -> sinks.recharges.size() == 1);
+        // the cursor is saved after the sink is handed the event: wait for both, as both are asserted
+        Eventually.await(WAIT, "the event delivered and the cursor saved",
+                () -> sinks.recharges.size() == 1 && "1".equals(sinks.cursor()));
         RechargeEvent e = sinks.recharges.get(0);
         assertThat(e.streamId()).isEqualTo("1");
         assertThat(e.type()).isEqualTo("recharge.status_changed");
@@ -151,7 +153,9 @@ class RelaySubscriberTest {
         for (int i = 1; i <= 3; i++) {
             client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-C" + i, 1, 2));
         }
-        Eventually.await(WAIT, "three delivered", () -> first.recharges.size() == 3);
+        // the cursor moves after the sink: closing before it reached 3 would replay the third event
+        Eventually.await(WAIT, "three delivered and the cursor at the third",
+                () -> first.recharges.size() == 3 && "3".equals(first.cursor()));
         subscriber.close();
         for (int i = 4; i <= 5; i++) {
             client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-C" + i, 1, 2));
@@ -173,10 +177,11 @@ class RelaySubscriberTest {
         client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-X1", 1, 2));
         Eventually.await(WAIT, "first", () -> sinks.recharges.size() == 1);
         relay.close();
-        Eventually.await(WAIT, "disconnected", () -> subscriber.state() != RelayConnectionState.CONNECTED);
+        Eventually.await(WAIT, "disconnected", () -> sinks.states.contains(RelayConnectionState.DISCONNECTED));
         startRelay(port, SECRET);
         client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-X2", 1, 2));
         Eventually.await(WAIT, "second after the restart", () -> sinks.recharges.size() == 2);
+        // CONNECTED is published before any event is read from the stream
         assertThat(subscriber.state()).isEqualTo(RelayConnectionState.CONNECTED);
         assertThat(sinks.recharges).extracting(RechargeEvent::streamId).containsExactly("1", "2");
         assertThat(sinks.states).contains(RelayConnectionState.DISCONNECTED);
@@ -229,7 +234,8 @@ class RelaySubscriberTest {
         };
         subscriber = sinks.subscribe(subscriberConfig(Optional.of(SECRET)));
         client.postMoroccoTopup(SECRET, RelayClient.rechargeBody("HN-F1", 1, 2));
-        Eventually.await(WAIT, "delivered on the second try", () -> sinks.recharges.size() == 1);
+        Eventually.await(WAIT, "delivered on the second try and the cursor saved",
+                () -> sinks.recharges.size() == 1 && "1".equals(sinks.cursor()));
         assertThat(calls.get()).isEqualTo(2);
         assertThat(sinks.cursor()).isEqualTo("1");
     }
@@ -241,7 +247,8 @@ class RelaySubscriberTest {
         // this terminal had reached event 500 on the relay's previous database
         RecordingSinks sinks = new RecordingSinks("500");
         subscriber = sinks.subscribe(subscriberConfig(Optional.of(SECRET)));
-        Eventually.await(WAIT, "the new database's event", () -> sinks.recharges.size() == 1);
+        Eventually.await(WAIT, "the new database's event and the cursor on it",
+                () -> sinks.recharges.size() == 1 && "1".equals(sinks.cursor()));
         assertThat(sinks.recharges.get(0).externalReference()).contains("HN-N1");
         assertThat(sinks.cursor()).isEqualTo("1");
         assertThat(sinks.states).contains(RelayConnectionState.DISCONNECTED);

@@ -36,7 +36,7 @@ class SimStateTest {
             MoroccoTopupClient c = client(sim);
             c.recharge(new RechargeRequest(Phone.parse("0612345678"), Operator.INWI, Money.ofMad(10), Promo.PLAIN, "KEEP-1"));
             c.recharge(new RechargeRequest(Phone.parse("0612340004"), Operator.ORANGE, Money.ofMad(20), Promo.PLAIN, "KEEP-2"));
-            Eventually.await(Duration.ofSeconds(5), "both recharges reach their outcome",
+            Eventually.await(Duration.ofSeconds(30), "both recharges reach their outcome",
                     () -> status(c, "KEEP-1") == 3 && status(c, "KEEP-2") == 4);
             pendingRef = "KEEP-3";
         }
@@ -55,7 +55,7 @@ class SimStateTest {
             assertThat(c.byRef("KEEP-1").statusCode()).isEqualTo(3);
             assertThat(c.byRef("KEEP-2").statusCode()).isEqualTo(4);
             assertThat(c.history(1, 20).pagination().total()).isEqualTo(3);
-            Eventually.await(Duration.ofSeconds(5), "the recharge in progress resumes its scenario",
+            Eventually.await(Duration.ofSeconds(30), "the recharge in progress resumes its scenario",
                     () -> status(c, pendingRef) == 3);
             assertThat(c.byRef("KEEP-1").refInterne()).isNotEqualTo(c.byRef(pendingRef).refInterne());
         }

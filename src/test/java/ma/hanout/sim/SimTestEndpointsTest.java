@@ -56,7 +56,7 @@ class SimTestEndpointsTest {
         try (WebhookReceiver receiver = WebhookReceiver.answering(200)) {
             http.simPost("/_sim/account", "{\"webhook_url\":\"" + receiver.url() + "\"}");
             http.recharge("0612345678", "Inwi", 10, "W-1");
-            JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(5), "3 attempts", () -> {
+            JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(30), "3 attempts", () -> {
                 JsonNode a = http.simGet("/_sim/webhooks").json();
                 return a.size() >= 3 ? a : null;
             });
@@ -126,7 +126,7 @@ class SimTestEndpointsTest {
             h.simPost("/_sim/reset", "");
             // a twin started later ends later: once it has been refunded, the forgotten one's refund time is past
             h.recharge("0612340004", "Inwi", 10, "AFTER");
-            Eventually.await(Duration.ofSeconds(5), "AFTER fails",
+            Eventually.await(Duration.ofSeconds(30), "AFTER fails",
                     () -> h.get("/recharge/by-ref/AFTER").json().get("status_code").asInt() == 4);
             assertThat(h.get("/balance").json().get("balance").decimalValue()).isEqualByComparingTo("1000");
             assertThat(h.simGet("/_sim/recharges").json()).hasSize(1);

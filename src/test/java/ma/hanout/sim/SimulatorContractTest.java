@@ -130,7 +130,7 @@ class SimulatorContractTest {
     @Test
     void executedAtIsSetOnceTheRechargeHasAnOutcome() {
         String ref = http.recharge("0612345678", "Inwi", 10, "EXEC-1").json().get("ref_interne").asText();
-        JsonNode done = Eventually.awaitValue(Duration.ofSeconds(5), "status 3", () -> {
+        JsonNode done = Eventually.awaitValue(Duration.ofSeconds(30), "status 3", () -> {
             JsonNode r = http.get("/recharge/by-id/" + ref).json();
             return r.get("status_code").asInt() == 3 ? r : null;
         });

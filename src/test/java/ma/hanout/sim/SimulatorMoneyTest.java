@@ -45,7 +45,7 @@ class SimulatorMoneyTest {
     }
 
     private void awaitStatus(String ref, int code) {
-        Eventually.await(Duration.ofSeconds(5), ref + " in status " + code,
+        Eventually.await(Duration.ofSeconds(30), ref + " in status " + code,
                 () -> http.get("/recharge/by-ref/" + ref).json().get("status_code").asInt() == code);
     }
 
@@ -176,7 +176,7 @@ class SimulatorMoneyTest {
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().get("billing_amount").decimalValue()).isEqualByComparingTo("9.35");
         assertThat(a.json().get("balance_after").decimalValue()).isEqualByComparingTo("0");
-        Eventually.await(Duration.ofSeconds(5), "sandbox recharge ends in 4",
+        Eventually.await(Duration.ofSeconds(30), "sandbox recharge ends in 4",
                 () -> http.getSandbox("/recharge/by-ref/SB-M").json().get("status_code").asInt() == 4);
         assertThat(balance()).isEqualByComparingTo("0");
     }

@@ -40,7 +40,7 @@ class SimulatorScenarioTest {
 
     /** The statuses the recharge went through, once it has reached {@code last}. */
     private static List<Integer> timelineEndingIn(String ref, int last) {
-        return Eventually.awaitValue(Duration.ofSeconds(5), ref + " reaches " + last, () -> {
+        return Eventually.awaitValue(Duration.ofSeconds(30), ref + " reaches " + last, () -> {
             for (JsonNode r : http.simGet("/_sim/recharges").json()) {
                 if (ref.equals(r.get("external_reference").asText()) && r.get("status_code").asInt() == last) {
                     List<Integer> codes = new ArrayList<>();
@@ -102,7 +102,7 @@ class SimulatorScenarioTest {
     void number0612349999IsAppliedButNeverAnswered() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest send = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/recharge"))
-                .timeout(Duration.ofMillis(400))
+                .timeout(Duration.ofSeconds(2)) // long enough for a loaded machine to deliver the request
                 .header("X-Client-Code", "API-DEMO-0001").header("X-Api-Key", "demo-key")
                 .POST(HttpRequest.BodyPublishers.ofString(SimHttp.rechargeBody("0612349999", "Inwi", 10, "LOST-1")))
                 .build();
@@ -120,7 +120,7 @@ class SimulatorScenarioTest {
         try (Simulator slower = Simulator.start(SimConfig.builder().timeScale(0.05).build())) {
             SimHttp h = new SimHttp(slower);
             h.recharge("0612345678", "Inwi", 10, "PACE");
-            JsonNode r = Eventually.awaitValue(Duration.ofSeconds(5), "PACE done", () -> {
+            JsonNode r = Eventually.awaitValue(Duration.ofSeconds(30), "PACE done", () -> {
                 JsonNode all = h.simGet("/_sim/recharges").json();
                 return all.get(0).get("status_code").asInt() == 3 ? all.get(0) : null;
             });

@@ -44,7 +44,7 @@ class SimulatorWebhooksTest {
     }
 
     private List<WebhookReceiver.Delivery> awaitDeliveries(int n) {
-        return Eventually.awaitValue(Duration.ofSeconds(10), n + " webhooks", () -> {
+        return Eventually.awaitValue(Duration.ofSeconds(30), n + " webhooks", () -> {
             List<WebhookReceiver.Delivery> d = receiver.deliveries();
             return d.size() >= n ? d : null;
         });
@@ -126,7 +126,7 @@ class SimulatorWebhooksTest {
         http.recharge("0612340001", "Inwi", 10, "WITH-URL");
         JsonNode p = awaitDeliveries(1).get(0).json();
         assertThat(p.get("recharge").get("external_reference").asText()).isEqualTo("WITH-URL");
-        Eventually.await(Duration.ofSeconds(5), "attempt logged",
+        Eventually.await(Duration.ofSeconds(30), "attempt logged",
                 () -> http.simGet("/_sim/webhooks").json().size() == 1);
         assertThat(http.simGet("/_sim/webhooks").json().get(0).get("http_status").asInt()).isEqualTo(204);
         assertThat(receiver.deliveries()).hasSize(1);
@@ -139,7 +139,7 @@ class SimulatorWebhooksTest {
         http.recharge("0612340001", "Inwi", 10, "RETRY");
 
         List<WebhookReceiver.Delivery> d = awaitDeliveries(7);
-        JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(5), "7 attempts logged", () -> {
+        JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(30), "7 attempts logged", () -> {
             JsonNode a = http.simGet("/_sim/webhooks").json();
             return a.size() >= 7 ? a : null;
         });
@@ -161,7 +161,7 @@ class SimulatorWebhooksTest {
         }
         // six retries and no more: nothing comes in the time another retry would have taken
         long lastGapNanos = (long) (expectedMs[5] * 1_000_000 * scale);
-        Eventually.await(Duration.ofSeconds(5), "the time of an eighth attempt to pass",
+        Eventually.await(Duration.ofSeconds(30), "the time of an eighth attempt to pass",
                 () -> System.nanoTime() - d.get(6).receivedNanos() > lastGapNanos);
         assertThat(receiver.deliveries()).hasSize(7);
     }
@@ -173,12 +173,12 @@ class SimulatorWebhooksTest {
                 SimConfig.builder().timeScale(0.0002));
         http.recharge("0612340001", "Inwi", 10, "RETRY-OK");
         awaitDeliveries(3);
-        JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(5), "3 attempts", () -> {
+        JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(30), "3 attempts", () -> {
             JsonNode a = http.simGet("/_sim/webhooks").json();
             return a.size() >= 3 ? a : null;
         });
         assertThat(attempts.findValuesAsText("http_status")).containsExactly("500", "500", "200");
-        Eventually.await(Duration.ofSeconds(2), "the 60 ms retry window passes", () ->
+        Eventually.await(Duration.ofSeconds(30), "the 60 ms retry window passes", () ->
                 System.nanoTime() - receiver.deliveries().get(2).receivedNanos() > 100_000_000L);
         assertThat(receiver.deliveries()).hasSize(3);
     }
@@ -186,14 +186,15 @@ class SimulatorWebhooksTest {
     @Test
     void noAnswerIsRecordedWithoutStatusAndRetriedWhileTheApiStaysFast() throws Exception {
         SimHttp http = start(WebhookReceiver.answering(WebhookReceiver.NO_ANSWER),
-                SimConfig.builder().timeScale(0.0002).webhookTimeout(Duration.ofSeconds(1)));
+                SimConfig.builder().timeScale(0.0002).webhookTimeout(Duration.ofSeconds(3)));
         long t0 = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             assertThat(http.recharge("0612340001", "Inwi", 10, "SLOW-" + i).status()).isEqualTo(200);
         }
-        // had the API waited for its webhooks, this would have taken five seconds
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
-        JsonNode first = Eventually.awaitValue(Duration.ofSeconds(5), "an attempt without answer", () -> {
+        // had the API waited for its webhooks, this would have taken fifteen seconds; a loaded machine
+        // still answers five recharges well inside ten
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        JsonNode first = Eventually.awaitValue(Duration.ofSeconds(30), "an attempt without answer", () -> {
             JsonNode a = http.simGet("/_sim/webhooks").json();
             return a.size() >= 1 ? a.get(0) : null;
         });
@@ -210,7 +211,7 @@ class SimulatorWebhooksTest {
         sim = Simulator.start(SimConfig.builder().timeScale(0.0001).webhookUrl(deadUrl).build());
         SimHttp http = new SimHttp(sim);
         http.recharge("0612340001", "Inwi", 10, "DEAD");
-        JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(5), "7 attempts", () -> {
+        JsonNode attempts = Eventually.awaitValue(Duration.ofSeconds(30), "7 attempts", () -> {
             JsonNode a = http.simGet("/_sim/webhooks").json();
             return a.size() >= 7 ? a : null;
         });

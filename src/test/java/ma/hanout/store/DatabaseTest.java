@@ -263,9 +263,9 @@ class DatabaseTest {
         }));
         await(reading);
         Future<?> writer = pool.submit(() -> db.write(c -> exec(c, "UPDATE settings SET value = 'after' WHERE key = 'k'")));
-        writer.get(5, TimeUnit.SECONDS); // would time out if the write waited for the read
+        writer.get(20, TimeUnit.SECONDS); // would time out if the write waited for the read
         written.countDown();
-        assertThat(reader.get(5, TimeUnit.SECONDS)).containsExactly("before", "before");
+        assertThat(reader.get(20, TimeUnit.SECONDS)).containsExactly("before", "before");
         assertThat(value(db, "SELECT value FROM settings WHERE key = 'k'")).isEqualTo("after");
     }
 
@@ -283,9 +283,9 @@ class DatabaseTest {
         }));
         await(writing);
         Future<String> read = pool.submit(() -> db.read(c -> query(c, "SELECT value FROM settings WHERE key = 'k'")));
-        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("committed");
+        assertThat(read.get(20, TimeUnit.SECONDS)).isEqualTo("committed");
         readDone.countDown();
-        writer.get(5, TimeUnit.SECONDS);
+        writer.get(20, TimeUnit.SECONDS);
     }
 
     @Test
@@ -308,7 +308,7 @@ class DatabaseTest {
         // reading is fine meanwhile
         assertThat(count(second, "settings")).isZero();
         release.countDown();
-        holder.get(5, TimeUnit.SECONDS);
+        holder.get(20, TimeUnit.SECONDS);
         second.write(c -> exec(c, "INSERT INTO settings (key, value) VALUES ('second', '1')"));
         assertThat(count(first, "settings")).isEqualTo(2);
     }

@@ -235,7 +235,7 @@ class SaleStoreTest {
                 go.countDown();
                 int won = 0;
                 for (Future<Boolean> f : claims) {
-                    won += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
+                    won += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
                 }
                 assertThat(won).as("round %d", round).isEqualTo(1);
             }

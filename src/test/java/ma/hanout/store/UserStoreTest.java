@@ -68,7 +68,7 @@ class UserStoreTest {
     @Test
     void aTakenNameIsATypedError() {
         users.create("Youssef", Role.CASHIER, "1111");
-        assertThatThrownBy(() -> users.create("YOUSSEF", Role.STAFF, "2222"))
+        assertThatThrownBy(() -> users.create("YOUSSEF", Role.CASHIER, "2222"))
                 .isInstanceOfSatisfying(UserNameTakenException.class, e -> assertThat(e.name()).isEqualTo("YOUSSEF"))
                 .hasMessageContaining("already exists");
         assertThat(users.list()).hasSize(1);
@@ -99,7 +99,7 @@ class UserStoreTest {
 
     @Test
     void anInactiveUserCannotSignInUntilActiveAgain() {
-        User u = users.create("Karim", Role.STAFF, "9999");
+        User u = users.create("Karim", Role.CASHIER, "9999");
         users.setActive(u.id(), false);
         assertThat(users.verify("Karim", "9999")).isEmpty();
         assertThat(users.find(u.id()).orElseThrow().active()).isFalse();
@@ -109,7 +109,7 @@ class UserStoreTest {
 
     @Test
     void changePinReplacesTheOldOne() {
-        User u = users.create("Karim", Role.STAFF, "9999");
+        User u = users.create("Karim", Role.CASHIER, "9999");
         users.changePin(u.id(), "13579");
         assertThat(users.verify("Karim", "9999")).isEmpty();
         assertThat(users.verify("Karim", "13579")).isPresent();

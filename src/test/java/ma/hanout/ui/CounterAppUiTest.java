@@ -39,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class CounterAppUiTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private Path home;
     private DemoShopFixture shop;
@@ -123,6 +123,32 @@ class CounterAppUiTest {
     }
 
     @Test
+    void switchingLanguageKeepsTheSaleInFlightTheSaleBeingTypedAndTheScreen(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("0612345678", 0);
+        robot.type(KeyCode.I);
+        robot.type(KeyCode.F2);
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#confirmPhone", "06 12 34 56 78");
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#currentTitle", "Effectuée");
+        robot.write("0661234567", 0);
+
+        robot.clickOn("#lang-ar");
+        awaitText(robot, "#currentTitle", "تمت");
+        assertThat(text(robot, "#currentMeaning")).as("the sale in flight, now explained in Arabic").isNotEmpty();
+        assertThat(fx(() -> robot.lookup("#phone").queryAs(TextField.class).getText()))
+                .as("the number being typed").isEqualTo("06 61 23 45 67");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        Eventually.await(WAIT, "the history", () -> fx(() -> robot.lookup("#history-table").tryQuery().isPresent()
+                && robot.lookup("#history-table").query().isVisible()));
+        robot.clickOn("#lang-fr");
+        Eventually.await(WAIT, "the history, in French", () -> fx(() -> robot.lookup("Historique").tryQuery().isPresent()
+                && robot.lookup("#history-table").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)));
+    }
+
+    @Test
     void offlineTheSaleWaitsInTheQueueWhichDrainsWhenTheConnectionComesBack(FxRobot robot) throws IOException {
         shop.awaitOnline();
         shop.goOffline();
@@ -136,9 +162,9 @@ class CounterAppUiTest {
         awaitText(robot, "#currentMeaning", "Hors ligne");
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT2).release(KeyCode.CONTROL);
         TableView<?> queue = robot.lookup("#queue-table").queryAs(TableView.class);
-        Eventually.await(WAIT, "the sale in the queue", () -> fx(() -> queue.getItems().size()) == 1);
-        assertThat(fx(() -> robot.lookup("Hors ligne : partira au retour de la connexion.").tryQuery().isPresent()))
-                .isTrue();
+        // the row's reason is drawn by a cell after the item arrives: wait for the text itself
+        Eventually.await(WAIT, "the sale in the queue with its reason", () -> fx(() -> queue.getItems().size() == 1
+                && robot.lookup("Hors ligne : partira au retour de la connexion.").tryQuery().isPresent()));
         shop.comeBack();
         Eventually.await(WAIT, "the queue drained", () -> fx(() -> queue.getItems().isEmpty()));
         awaitText(robot, "#status-connection", "En ligne");
@@ -147,14 +173,20 @@ class CounterAppUiTest {
     @Test
     void historyFindsASaleByPhoneAndByReference(FxRobot robot) {
         Sale wanted = null;
+        Sale other = null;
         for (String p : new String[] {"0611111111", "0622222222", "0633333333"}) {
             Sale s = shop.engine().sell(new SaleRequest(Phone.parse(p), Operator.INWI, Money.ofMad(10), Promo.PLAIN,
                     null, Sale.Origin.COUNTER, null));
             if (p.equals("0622222222")) {
                 wanted = s;
+            } else if (p.equals("0633333333")) {
+                other = s;
             }
         }
         String ref = wanted.externalReference();
+        // searched by reference: another sale than the one found by phone, so the wait below can
+        // only be met once the reference search has really answered
+        String otherRef = other.externalReference();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
         TableView<?> table = robot.lookup("#history-table").queryAs(TableView.class);
         Eventually.await(WAIT, "history listed", () -> fx(() -> table.getItems().size()) == 3);
@@ -168,10 +200,10 @@ class CounterAppUiTest {
             robot.lookup("#history-phone").queryAs(TextField.class).clear();
             return null;
         });
-        robot.clickOn("#history-reference").write(ref, 0);
+        robot.clickOn("#history-reference").write(otherRef, 0);
         robot.type(KeyCode.ENTER);
-        Eventually.await(WAIT, "found by reference", () -> fx(() -> table.getItems().size()) == 1
-                && ((Sale) table.getItems().get(0)).externalReference().equals(ref));
+        Eventually.await(WAIT, "found by reference", () -> fx(() -> table.getItems().size() == 1
+                && ((Sale) table.getItems().get(0)).externalReference().equals(otherRef)));
 
         robot.clickOn(robot.lookup("#history-table .table-row-cell").nth(0).queryAs(Node.class));
         TableView<?> timeline = robot.lookup("#history-timeline").queryAs(TableView.class);

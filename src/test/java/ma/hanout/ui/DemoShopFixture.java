@@ -52,7 +52,7 @@ public final class DemoShopFixture implements AutoCloseable {
 
     /** Waits until the engine has reached the simulator once (so the balance is known). */
     public DemoShopFixture awaitOnline() {
-        Eventually.await(Duration.ofSeconds(10), "engine online", () -> engine().status().online());
+        Eventually.await(Duration.ofSeconds(30), "engine online", () -> engine().status().online());
         return this;
     }
 

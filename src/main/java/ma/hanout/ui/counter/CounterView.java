@@ -86,6 +86,11 @@ public final class CounterView {
         return phone;
     }
 
+    /** Hosts another feature's strip (the receipt's) at the bottom of the current sale's card; after {@link #create()}. */
+    public void hostUnderCurrentSale(javafx.scene.Node strip) {
+        currentCard.getChildren().add(strip);
+    }
+
     @FXML
     private void initialize() {
         bindPhone();

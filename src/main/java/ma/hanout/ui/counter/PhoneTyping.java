@@ -52,14 +52,32 @@ public final class PhoneTyping {
         int caretRaw = start + typed.length();
         int digitsBeforeCaret = significant(raw.substring(0, Math.min(caretRaw, raw.length()))).length();
         String kept = significant(raw);
+        String national = completeInternational(kept);
+        if (national != null) {
+            // a pasted "+212 6 61 23 45 67" reads as the cashier reads every number: 06 61 23 45 67
+            String formatted = Phone.formatPartial(national);
+            return new Edit(formatted, formatted.length());
+        }
         String formatted = format(kept);
         return new Edit(formatted, caretAfter(formatted, digitsBeforeCaret));
+    }
+
+    /** The national digits of a complete Moroccan number given in international form, else null. */
+    private static String completeInternational(String kept) {
+        if (!kept.startsWith("+") && !kept.startsWith("00") && !(kept.startsWith("212") && kept.length() >= 12)) {
+            return null;
+        }
+        try {
+            return Phone.parse(kept).national();
+        } catch (ma.hanout.domain.InvalidPhoneException e) {
+            return null;
+        }
     }
 
     /** Groups {@code kept} (digits, maybe a leading +) for reading. */
     static String format(String kept) {
         if (kept.startsWith("+") || kept.startsWith("00")) {
-            // international input: keep it as typed, the domain turns it into the national form
+            // international input still being typed: keep it as typed until it is a whole number
             return kept;
         }
         return Phone.formatPartial(kept);

@@ -146,19 +146,19 @@ public final class HistoryViewModel {
         if (rows.isEmpty()) {
             message.set(i18n.get("history.none"));
         } else {
-            message.set(i18n.get(hasMore ? "history.count_more" : "history.count", rows.size()));
+            message.set(i18n.plural(hasMore ? "history.found_more" : "history.found", rows.size()));
         }
     }
 
     /** Shows {@code sale}'s details and reads its timeline. */
     public void select(Sale sale) {
+        // the explanation first: whoever listens to the selection reads it (published last)
+        selectedExplanation.set(sale == null ? null : SaleExplanation.of(sale, i18n, true));
         selected.set(sale);
         timeline.clear();
         if (sale == null) {
-            selectedExplanation.set(null);
             return;
         }
-        selectedExplanation.set(SaleExplanation.of(sale, i18n, true));
         String ref = sale.externalReference();
         work.run(() -> engine.await().reads().timeline(ref), events -> {
             if (selected.get() != null && selected.get().externalReference().equals(ref)) {
@@ -184,6 +184,26 @@ public final class HistoryViewModel {
             b.append(e.status().meaning(i18n.language()));
         }
         return b.toString();
+    }
+
+    /**
+     * What happened to {@code sale}, as a person reads it: the outcome and what to do ("Échouée —
+     * Cette ligne est inexistante. Vérifiez le numéro avec le client, et rendez-lui l'argent.").
+     * The details lead with it; the engine's state comes last, as {@link #technicalState}.
+     */
+    public String outcome(Sale sale) {
+        SaleExplanation e = SaleExplanation.of(sale, i18n, true);
+        return i18n.get("history.outcome_text", e.label(), e.meaning(), e.advice());
+    }
+
+    /**
+     * The technical state, secondary: where the sale stands in the engine and the server's status
+     * code ("Acceptée par le serveur, code 4"), for whoever must explain it to MoroccoTopup.
+     */
+    public String technicalState(Sale sale) {
+        String state = i18n.get("state." + sale.state().name());
+        return sale.status() == null ? state
+                : i18n.get("history.technical_with_code", state, Integer.toString(sale.status().code()));
     }
 
     /** A timestamp as the history shows it. */

@@ -49,7 +49,7 @@ public record SaleExplanation(SaleStage stage, String label, String meaning, Str
     private static SaleExplanation failed(Sale sale, SaleStage stage, String label, I18n i18n, String phone) {
         if (sale.state() == SaleState.REJECTED) {
             return new SaleExplanation(stage, label,
-                    i18n.get("sale.meaning.rejected", ErrorText.ofCode(sale.errorCode(), sale.errorMessage(), i18n)),
+                    ErrorText.ofRefusal(sale.errorCode(), sale.errorMessage(), i18n),
                     i18n.get("advice.give_back_not_sold"));
         }
         boolean number = sale.status() != null && NUMBER_PROBLEMS.contains(sale.status().code());

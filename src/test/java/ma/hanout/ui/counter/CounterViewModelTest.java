@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The counter's view model on the real engine and the embedded simulator, without a UI. */
 class CounterViewModelTest {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path home;
@@ -59,6 +59,11 @@ class CounterViewModelTest {
         assertThat(vm.phoneErrorProperty().get()).isEqualTo(
                 "Ce n'est pas un mobile marocain : le numéro doit commencer par 06 ou 07.");
         assertThat(vm.phoneProperty().get()).isNull();
+        // two digits are enough to know it: "too short" would have the cashier type on for nothing
+        vm.phoneTextProperty().set("05");
+        assertThat(vm.phoneErrorProperty().get()).startsWith("Ce n'est pas un mobile marocain");
+        vm.requestSale();
+        assertThat(vm.formErrorProperty().get()).startsWith("Ce n'est pas un mobile marocain");
     }
 
     @Test
@@ -152,6 +157,34 @@ class CounterViewModelTest {
         vm.selectAmount(Money.ofMad(10));
         vm.requestSale();
         assertThat(vm.confirmationProperty().get().hasWarning()).isFalse();
+    }
+
+    @Test
+    void anAmountAboveWhatOneRechargeMayBeIsCaughtBeforeTheReadBackWithTheLimit() {
+        vm.phoneTextProperty().set("0612345678");
+        vm.selectOperator(Operator.ORANGE);
+        vm.freeAmountTextProperty().set("100000");
+        vm.requestSale();
+        assertThat(vm.confirmationProperty().get()).as("no read-back of a sale the API refuses").isNull();
+        assertThat(vm.formErrorProperty().get()).isEqualTo(
+                "Au plus 10\u202f000,00 DH par recharge : le serveur refuse un montant plus grand.");
+        assertThat(vm.amountErrorProperty().get()).isEqualTo(vm.formErrorProperty().get());
+        vm.freeAmountTextProperty().set("10000");
+        vm.requestSale();
+        assertThat(vm.confirmationProperty().get()).as("the limit itself may be sold").isNotNull();
+        assertThat(shop.engine().reads().recent(5)).as("nothing was sold").isEmpty();
+    }
+
+    @Test
+    void theLimitIsTheShopsSettingReadByTheAppLayer() {
+        // set while the counter runs (as config set does): the next sale sees it
+        shop.context().settings().put(ma.hanout.app.AppContext.MAX_SALE_VALUE, "500");
+        vm.phoneTextProperty().set("0612345678");
+        vm.selectOperator(Operator.INWI);
+        vm.freeAmountTextProperty().set("500,01");
+        vm.requestSale();
+        assertThat(vm.confirmationProperty().get()).isNull();
+        assertThat(vm.formErrorProperty().get()).startsWith("Au plus 500,00 DH par recharge");
     }
 
     @Test

@@ -59,8 +59,16 @@ class PhoneTypingTest {
 
     @Test
     void internationalInputIsKeptAsTypedForTheDomainToRead() {
-        assertThat(type("", "+212612345678").text()).isEqualTo("+212612345678");
-        assertThat(type("", "00212612345678").text()).isEqualTo("00212612345678");
+        assertThat(type("", "+2126123").text()).as("still being typed").isEqualTo("+2126123");
+        assertThat(type("", "0021261").text()).isEqualTo("0021261");
+    }
+
+    @Test
+    void aWholeInternationalNumberPastedReadsInTheNationalGroups() {
+        assertThat(type("", "+212 6 61 23 45 67")).isEqualTo(new PhoneTyping.Edit("06 61 23 45 67", 14));
+        assertThat(type("", "00212612345678").text()).isEqualTo("06 12 34 56 78");
+        assertThat(type("", "+212 (0)6 12 34 56 78").text()).isEqualTo("06 12 34 56 78");
+        assertThat(type("+21266123456", "7").text()).as("the last digit typed completes it").isEqualTo("06 61 23 45 67");
     }
 
     @Test

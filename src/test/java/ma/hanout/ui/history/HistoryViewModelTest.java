@@ -50,6 +50,18 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void aFailedSalesDetailsLeadWithTheOutcomeAndKeepTheStateSecondary() {
+        Sale failed = new Sale("HN-F", Phone.parse("0612340004"), Operator.ORANGE, Money.ofMad(10), Promo.PLAIN,
+                ma.hanout.domain.SaleState.ACCEPTED, ma.hanout.domain.RechargeStatus.of(4), "179", null, null, null,
+                Sale.Origin.COUNTER, 1, null, java.time.Instant.EPOCH, java.time.Instant.EPOCH, null,
+                new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.DEMO, "API-DEMO-0001"));
+        assertThat(vm.outcome(failed)).isEqualTo("Échouée — Cette ligne est inexistante\n"
+                + "Vérifiez le numéro avec le client, et rendez-lui l'argent.");
+        assertThat(vm.outcome(failed)).doesNotContain("Acceptée");
+        assertThat(vm.technicalState(failed)).isEqualTo("Acceptée, code serveur 4");
+    }
+
+    @Test
     void pagesAreFetchedOneAtATimeAsTheTableScrolls() {
         vm.search();
         assertThat(vm.rows()).hasSize(HistoryViewModel.PAGE_SIZE);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The queue's view model on the real engine, the embedded simulator stopped and started again. */
 class QueueViewModelTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path home;

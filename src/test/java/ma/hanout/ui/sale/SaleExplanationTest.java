@@ -82,6 +82,31 @@ class SaleExplanationTest {
     }
 
     @Test
+    void anUnknownRefusalShowsTheServersWordsOnceMarkedAsTheirs() {
+        Sale s = new Sale("HN-1", Phone.parse("0612345678"), Operator.ORANGE, Money.ofMad(10), Promo.PLAIN,
+                SaleState.REJECTED, null, null, null, "SOMETHING_NEW", "Try again tomorrow.", Sale.Origin.COUNTER, 1,
+                null, T, T, null, new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.PRODUCTION, "API-T"));
+        SaleExplanation e = SaleExplanation.of(s, fr, true);
+        assertThat(e.meaning()).isEqualTo("Refusée par le serveur, qui répond (dans ses mots) : « Try again tomorrow. »");
+        assertThat(e.meaning().split("Refus", -1)).as("the state word once").hasSize(2);
+        assertThat(e.label()).isEqualTo("Échouée");
+    }
+
+    @Test
+    void theApisOwnValidationCodesReadAsSentencesInEveryLanguage() {
+        // the simulator's answer to 20,000 MAD: INVALID_VALUE with an English message
+        Sale s = new Sale("HN-1", Phone.parse("0612345678"), Operator.ORANGE, Money.ofMad(20_000), Promo.PLAIN,
+                SaleState.REJECTED, null, null, null, "INVALID_VALUE",
+                "Invalid value 20000: at most 10000 MAD per recharge.", Sale.Origin.COUNTER, 1, null, T, T, null,
+                new ma.hanout.domain.SaleAccount(ma.hanout.domain.Environment.PRODUCTION, "API-T"));
+        assertThat(SaleExplanation.of(s, fr, true).meaning()).isEqualTo("Refusée : le serveur n'accepte pas ce montant.")
+                .doesNotContain("Invalid");
+        for (Language l : Language.values()) {
+            assertThat(SaleExplanation.of(s, new I18n(l), true).meaning()).as(l.name()).doesNotContain("Invalid");
+        }
+    }
+
+    @Test
     void refundedAndCancelledBothMeanGivingTheMoneyBack() {
         assertThat(SaleExplanation.of(sale(SaleState.ACCEPTED, 11, null), fr, true).stage()).isEqualTo(SaleStage.REFUNDED);
         SaleExplanation c = SaleExplanation.of(sale(SaleState.CANCELLED, null, null), fr, true);
