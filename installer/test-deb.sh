@@ -94,22 +94,24 @@ home="$(getent passwd "$user" | cut -d: -f6)"
 ts=$(date +%s%N)
 su "$user" -c "DISPLAY=$display exec hanout" >"$work/app.log" 2>&1 &
 app_pid=$!
-# the main window, then the data folder: the shop opens only once the counter's phone field has the focus
+# the main window (JavaFX names its class after the Application class; a 10x10 "hanout" window is
+# GTK's group leader), then the data folder: the shop opens only once the counter's phone field
+# has the focus
 win=""
 for _ in $(seq 600); do
-  win="$(DISPLAY=$display xdotool search --name '^Hanout$' 2>/dev/null | tail -1 || true)"
+  win="$(xwininfo -display "$display" -root -tree 2>/dev/null \
+    | awk '/"Hanout": \("ma.hanout.ui.HanoutApp"/ { print $1; exit }' || true)"
   [ -n "$win" ] && break
   sleep 0.1
 done
 [ -n "$win" ] || fail "no window named Hanout after 60 s; the app said: $(cat "$work/app.log")"
 tw=$(( ($(date +%s%N) - ts) / 1000000 ))
-ok "window \"$(DISPLAY=$display xdotool getwindowname "$win")\" after $tw ms"
+ok "window $win \"$(DISPLAY=$display xdotool getwindowname "$win")\" after $tw ms"
 for _ in $(seq 600); do [ -f "$home/.hanout/hanout.folder" ] && break; sleep 0.1; done
 [ -f "$home/.hanout/hanout.db" ] || fail "the shop did not open: no $home/.hanout/hanout.db; the app said: $(cat "$work/app.log")"
 tr=$(( ($(date +%s%N) - ts) / 1000000 ))
 ok "counter ready, shop open ($home/.hanout) after $tr ms"
-xwininfo -display "$display" -root -tree | grep -q '"Hanout"' || fail "xwininfo -root -tree lists no Hanout window"
-ok "xwininfo -root -tree: $(xwininfo -display "$display" -root -tree | grep '"Hanout"' | sed 's/^ *//')"
+ok "xwininfo -root -tree: $(xwininfo -display "$display" -root -tree | grep '"Hanout": ' | sed 's/^ *//')"
 # the screen is drawn once the screens are built: wait until the window is more than a blank background
 shot="$out/test-deb-counter.png"
 colours=0
