@@ -83,7 +83,8 @@ public final class AppContext implements AutoCloseable {
             int holdMinutes = new ShopData(db, false, env, clock).shopSettings().minutes(ShopSettings.HOLD_AGE);
             SaleEngine engine = SaleEngine.create(db, client, EngineConfig.defaults(clock)
                     .withRequestTimeout(conn.requestTimeout()).withQueueMaxAge(Duration.ofMinutes(holdMinutes)), account);
-            engine.setMaxValue(maxSaleValue(settings));
+            // read at each sale: a 'config set' made while the app runs counts at once
+            engine.followMaxValue(() -> maxSaleValue(settings));
             return new AppContext(dir, db, settings, conn, sim, client, engine, env, clock);
         } catch (RuntimeException e) {
             db.close();
@@ -92,7 +93,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The setting holding the most one recharge may be, in MAD ({@code 10000}, {@code 2500,50}). */
-    public static final String MAX_SALE_VALUE = "sale.max_value";
+    public static final String MAX_SALE_VALUE = ShopSettings.SALE_MAX;
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AppContext.class.getName());
 

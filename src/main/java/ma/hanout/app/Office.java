@@ -68,6 +68,7 @@ public final class Office {
     private final ShiftStore shifts;
     private final AuditStore audit;
     private final PriceStore prices;
+    private final ma.hanout.store.PaymentStore payments;
     private final Clock clock;
     private final ZoneId zone;
     private final Supplier<String> currentUser;
@@ -83,6 +84,7 @@ public final class Office {
         this.shifts = new ShiftStore(db);
         this.audit = new AuditStore(db);
         this.prices = new PriceStore(db);
+        this.payments = new ma.hanout.store.PaymentStore(db);
         this.clock = clock;
         this.zone = zone;
         this.currentUser = currentUser;
@@ -149,6 +151,11 @@ public final class Office {
     /** When the prices were last fetched. */
     public Optional<Instant> pricesFetchedAt() {
         return prices.fetchedAt();
+    }
+
+    /** Payments received through the relay (Tiqopay, FedaPay, IPN), newest first. */
+    public List<ma.hanout.domain.ReceivedPayment> paymentsReceived(int limit) {
+        return payments.recent(limit);
     }
 
     /** The balance under which the owner is warned ({@value #LOW_BALANCE_THRESHOLD}, MAD). */

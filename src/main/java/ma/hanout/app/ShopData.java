@@ -62,6 +62,12 @@ public final class ShopData implements AutoCloseable {
         return new Staff(database, users, audit, clock);
     }
 
+    /** Tests the relay at {@code url} with {@code token}, or with the saved token when it is blank. Network. */
+    public RelayCheck.Outcome checkRelay(String url, String token) {
+        String t = token == null || token.isBlank() ? vault.get(RelayLink.TOKEN).orElse("") : token;
+        return RelayCheck.check(url, t);
+    }
+
     /** The PIN pad's check, with its lockout. */
     public PinGate pinGate() {
         return new PinGate(database, staff(), audit, clock);

@@ -9,6 +9,14 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ShopSession {
     private final CompletableFuture<EngineHolder> holder;
+    private volatile Signed signed;
+
+    /** Who is at the counter: {@code user} null with {@code owner} true is demo mode without users. */
+    public record Signed(ma.hanout.domain.User user, boolean owner) {
+        public String name() {
+            return user == null ? null : user.name();
+        }
+    }
 
     private ShopSession(CompletableFuture<EngineHolder> holder) {
         this.holder = holder;
@@ -21,6 +29,19 @@ public final class ShopSession {
     /** A shop still opening. */
     public static ShopSession pending(CompletableFuture<EngineHolder> holder) {
         return new ShopSession(holder);
+    }
+
+    /** Who is signed in at the counter, or null when the PIN pad is up. Survives a window rebuilt in another language. */
+    public Signed signedIn() {
+        return signed;
+    }
+
+    public void signIn(Signed who) {
+        signed = who;
+    }
+
+    public void signOut() {
+        signed = null;
     }
 
     /** The data of the shop as it is open now. */

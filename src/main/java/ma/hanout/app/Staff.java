@@ -48,7 +48,11 @@ public final class Staff {
                 users.setActive(old.get().id(), true);
                 u = users.find(old.get().id()).orElseThrow();
             } else {
-                u = users.create(name, role, pin);
+                try {
+                    u = users.create(name, role, pin);
+                } catch (ma.hanout.store.UserNameTakenException e) {
+                    throw new DomainException("user.name_taken", e.getMessage());
+                }
             }
             audit.append(c, clock.instant(), actor, "user.added", u.name() + " (" + role.code() + ")");
             return u;

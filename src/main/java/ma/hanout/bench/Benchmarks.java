@@ -13,10 +13,12 @@ public final class Benchmarks {
             "sim", "ma.hanout.bench.SimBench",
             "engine", "ma.hanout.bench.EngineBench",
             "relay", "ma.hanout.bench.RelayBench",
+            "relay-pg", "ma.hanout.bench.RelayPgBench",
             "startup", "ma.hanout.bench.StartupBench",
             "history", "ma.hanout.bench.HistoryBench",
             "batch", "ma.hanout.bench.BatchBench",
-            "report", "ma.hanout.bench.ReportBench"));
+            "report", "ma.hanout.bench.ReportBench",
+            "memory", "ma.hanout.bench.MemoryBench"));
 
     private Benchmarks() {
     }

@@ -54,6 +54,9 @@ public final class HistoryBench implements Harness {
 
     private final int rows;
     private final int iterations;
+    private final SaleAccount account;
+    /** Every sale settled (none queued or in progress): a history the engine has nothing left to do with. */
+    private final boolean settled;
 
     private static final SaleAccount ACCOUNT = new SaleAccount(Environment.PRODUCTION, "API-BENCH-0001");
 
@@ -64,8 +67,23 @@ public final class HistoryBench implements Harness {
 
     /** A smaller run, for the harness's own test. */
     HistoryBench(int rows, int iterations) {
+        this(rows, iterations, ACCOUNT, false);
+    }
+
+    private HistoryBench(int rows, int iterations, SaleAccount account, boolean settled) {
         this.rows = rows;
         this.iterations = iterations;
+        this.account = account;
+        this.settled = settled;
+    }
+
+    /**
+     * Fills {@code db} with {@code rows} sales made as this bench makes them, on {@code account}
+     * and all settled: the years of history of the shop {@link MemoryBench} opens.
+     */
+    static void fillSettled(Database db, int rows, SaleAccount account) {
+        Random random = new Random(20260109);
+        new HistoryBench(rows, 0, account, true).fill(db, new SaleStore(db), customers(random), random);
     }
 
     @Override
@@ -228,7 +246,7 @@ public final class HistoryBench implements Harness {
         int roll = random.nextInt(100);
         SaleState state;
         RechargeStatus status;
-        if (i >= rows - 20) {
+        if (i >= rows - 20 && !settled) {
             state = SaleState.QUEUED; // the newest few are still in the outbox
             status = null;
         } else if (roll < 3) {
@@ -239,7 +257,7 @@ public final class HistoryBench implements Harness {
             status = null;
         } else {
             state = SaleState.ACCEPTED;
-            status = RechargeStatus.of(roll < 90 ? 3 : roll < 95 ? 4 : roll < 97 ? 11 : 2);
+            status = RechargeStatus.of(roll < 90 ? 3 : roll < 95 ? 4 : roll < 97 ? 11 : settled ? 3 : 2);
         }
         boolean accepted = state == SaleState.ACCEPTED;
         return new Sale(ref, phone, operator, value, random.nextInt(4) == 0 ? new Promo(6) : Promo.PLAIN, state,
@@ -247,7 +265,7 @@ public final class HistoryBench implements Harness {
                 accepted ? Money.ofCentimes(value.centimes() * 935 / 1000) : null,
                 state == SaleState.REJECTED ? "INSUFFICIENT_FUNDS" : null,
                 state == SaleState.REJECTED ? "Solde insuffisant." : null, Sale.Origin.COUNTER, accepted ? 1 : 0,
-                null, at, at.plusSeconds(3), accepted ? at.plusSeconds(3) : null, ACCOUNT);
+                null, at, at.plusSeconds(3), accepted ? at.plusSeconds(3) : null, account);
     }
 
     /** The fill's clock: references carry the time of the sale they name. */

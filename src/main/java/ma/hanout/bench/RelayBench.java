@@ -52,27 +52,64 @@ public final class RelayBench implements Harness {
     private static final String SECRET = "bench-secret";
     private static final String TOKEN = "bench-token";
 
+    private final boolean postgres;
+
+    public RelayBench() {
+        this(false);
+    }
+
+    /** {@code postgres}: two relays on one PostgreSQL database, subscribers and posters split between them. */
+    RelayBench(boolean postgres) {
+        this.postgres = postgres;
+    }
+
     @Override
     public Map<String, Number> run(PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("hanout-relay-bench");
-        RelayConfig config = RelayConfig.builder(0, dir.resolve("relay.db"), SECRET, List.of(TOKEN))
-                .maxSubscribers(SUBSCRIBERS + 10)
-                .log(new PrintStream(OutputStream.nullOutputStream()))
-                .build();
         AtomicLongArray sentAt = new AtomicLongArray(MAX_EVENTS);
         Subscribers subscribers = null;
         List<Poster> posters = new ArrayList<>();
-        try (RelayServer relay = RelayServer.start(config)) {
-            out.println("relay on " + relay.baseUri() + ", database " + dir.resolve("relay.db")
-                    + " (WAL, synchronous=FULL)");
-            subscribers = new Subscribers(relay.port(), SUBSCRIBERS, sentAt);
+        ThrowawayPostgres pg = null;
+        List<RelayServer> relays = new ArrayList<>();
+        try {
+            String database;
+            if (postgres) {
+                String given = System.getenv("HANOUT_BENCH_PG");
+                if (given != null && !given.isBlank()) {
+                    database = given;
+                    out.println("PostgreSQL from HANOUT_BENCH_PG (its events table must be new or the relay's)");
+                } else {
+                    pg = ThrowawayPostgres.start();
+                    database = pg.url();
+                    out.println("throwaway PostgreSQL " + pg.version() + " on 127.0.0.1:" + pg.port()
+                            + " (fsync on, synchronous_commit on)");
+                }
+            } else {
+                database = dir.resolve("relay.db").toString();
+            }
+            for (int i = 0; i < (postgres ? 2 : 1); i++) {
+                relays.add(RelayServer.start(RelayConfig.builder(0, database, SECRET, List.of(TOKEN))
+                        .maxSubscribers(SUBSCRIBERS + 10)
+                        .log(new PrintStream(OutputStream.nullOutputStream()))
+                        .build()));
+            }
+            RelayServer relay = relays.get(0);
+            int[] ports = relays.stream().mapToInt(RelayServer::port).toArray();
+            if (postgres) {
+                out.println(relays.size() + " relays on " + Arrays.toString(ports) + ", one PostgreSQL database; "
+                        + "subscribers and posters alternate between them");
+            } else {
+                out.println("relay on " + relay.baseUri() + ", database " + dir.resolve("relay.db")
+                        + " (WAL, synchronous=FULL)");
+            }
+            subscribers = new Subscribers(ports, SUBSCRIBERS, sentAt);
             subscribers.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (relay.subscribers() < SUBSCRIBERS && System.nanoTime() < deadline) {
+            while (connected(relays) < SUBSCRIBERS && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
                 Thread.sleep(5);
             }
-            out.println(relay.subscribers() + " subscribers connected");
+            out.println(connected(relays) + " subscribers connected");
             double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             out.printf("machine load average (1 min) at the start: %.2f on %d cores (other work competes for them)%n",
                     load, Runtime.getRuntime().availableProcessors());
@@ -83,7 +120,7 @@ public final class RelayBench implements Harness {
             // 1. throughput: every poster sends as fast as the relay acknowledges
             out.println(POSTERS + " posters sending signed webhooks as fast as acknowledged; warming up " + WARMUP_MS
                     + " ms");
-            Phase saturated = Phase.run(relay.port(), signer, nextSeq, sentAt, 0, WARMUP_MS, MEASURE_MS, posters);
+            Phase saturated = Phase.run(ports, signer, nextSeq, sentAt, 0, WARMUP_MS, MEASURE_MS, posters);
             double ingestPerS = saturated.ackedPerSecond();
             out.printf("ingest: %d webhooks acknowledged in %.2f s = %.0f webhooks/s (%d refused or failed)%n",
                     saturated.acked, saturated.seconds, ingestPerS, saturated.failures);
@@ -92,7 +129,7 @@ public final class RelayBench implements Harness {
             // 2. delay at the target rate: sends paced at 2,000/s, timed from when each was due to go
             // (a late send counts its lateness, so a stalled relay cannot hide behind fewer sends)
             out.println("pacing the same posters at " + PACED_RATE + " webhooks/s");
-            Phase paced = Phase.run(relay.port(), signer, nextSeq, sentAt, PACED_RATE, 1_000, PACED_MS, posters);
+            Phase paced = Phase.run(ports, signer, nextSeq, sentAt, PACED_RATE, 1_000, PACED_MS, posters);
             out.printf("paced: %d webhooks acknowledged in %.2f s = %.0f webhooks/s%n", paced.acked, paced.seconds,
                     paced.ackedPerSecond());
             double[] at = delays(subscribers, paced, nextSeq.get(), out, "at " + PACED_RATE + "/s");
@@ -102,11 +139,14 @@ public final class RelayBench implements Harness {
             int sent = Math.min(nextSeq.get(), MAX_EVENTS);
             long complete = subscribers.complete(sent);
             out.println(complete + "/" + SUBSCRIBERS + " subscribers received all " + sent + " events");
-            String metrics = new String(java.net.URI.create(relay.baseUri() + "/metrics").toURL().openStream()
-                    .readAllBytes(), StandardCharsets.UTF_8);
-            java.util.regex.Matcher cm = java.util.regex.Pattern.compile("(?m)^hanout_relay_commits_total (\\d+)")
-                    .matcher(metrics);
-            long commits = cm.find() ? Long.parseLong(cm.group(1)) : 0;
+            long commits = 0;
+            for (RelayServer r : relays) {
+                String m = new String(java.net.URI.create(r.baseUri() + "/metrics").toURL().openStream()
+                        .readAllBytes(), StandardCharsets.UTF_8);
+                java.util.regex.Matcher cm = java.util.regex.Pattern.compile("(?m)^hanout_relay_commits_total (\\d+)")
+                        .matcher(m);
+                commits += cm.find() ? Long.parseLong(cm.group(1)) : 0;
+            }
             out.printf("group commit: %d transactions for %d events (%.1f events per fsync)%n", commits, sent,
                     commits == 0 ? 0.0 : (double) sent / commits);
 
@@ -118,7 +158,8 @@ public final class RelayBench implements Harness {
             figures.put("paced_rate_per_s", Math.round(paced.ackedPerSecond()));
             figures.put("saturated_delivery_p50_ms", round2(sat[0]));
             figures.put("saturated_delivery_p99_ms", round2(sat[1]));
-            figures.put("subscribers", relay.subscribers());
+            figures.put("subscribers", connected(relays));
+            figures.put("relays", relays.size());
             figures.put("subscribers_complete", complete);
             figures.put("posters", POSTERS);
             figures.put("events_per_fsync", round2(commits == 0 ? 0 : (double) sent / commits));
@@ -131,8 +172,18 @@ public final class RelayBench implements Harness {
             for (Poster p : posters) {
                 p.close();
             }
+            for (RelayServer r : relays) {
+                r.close();
+            }
+            if (pg != null) {
+                pg.close();
+            }
             deleteTree(dir);
         }
+    }
+
+    private static int connected(List<RelayServer> relays) {
+        return relays.stream().mapToInt(RelayServer::subscribers).sum();
     }
 
     /** Waits until every subscriber has every event sent so far, then p50, p99 and max (ms) of the phase's deliveries. */
@@ -162,14 +213,14 @@ public final class RelayBench implements Harness {
             return acked / seconds;
         }
 
-        static Phase run(int port, MoroccoTopupSignature signer, AtomicInteger nextSeq, AtomicLongArray sentAt, int rate,
+        static Phase run(int[] ports, MoroccoTopupSignature signer, AtomicInteger nextSeq, AtomicLongArray sentAt, int rate,
                 long warmupMs, long measureMs, List<Poster> all) throws InterruptedException {
             AtomicBoolean stop = new AtomicBoolean();
             List<Poster> posters = new ArrayList<>();
             long start = System.nanoTime() + 50_000_000L;
             for (int i = 0; i < POSTERS; i++) {
                 long interval = rate == 0 ? 0 : 1_000_000_000L * POSTERS / rate;
-                Poster p = new Poster(port, signer, nextSeq, sentAt, stop, interval,
+                Poster p = new Poster(ports[i % ports.length], signer, nextSeq, sentAt, stop, interval,
                         start + (rate == 0 ? 0 : interval * i / POSTERS));
                 posters.add(p);
                 all.add(p);
@@ -348,7 +399,7 @@ public final class RelayBench implements Harness {
         private final AtomicLongArray sentAt;
         private volatile boolean stopped;
 
-        Subscribers(int port, int count, AtomicLongArray sentAt) throws IOException {
+        Subscribers(int[] ports, int count, AtomicLongArray sentAt) throws IOException {
             super("bench-subscribers");
             setDaemon(true);
             this.sentAt = sentAt;
@@ -356,7 +407,8 @@ public final class RelayBench implements Harness {
             byte[] request = ("GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
                     + "Authorization: Bearer " + TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < count; i++) {
-                SocketChannel ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                SocketChannel ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                        ports[i % ports.length]));
                 ByteBuffer req = ByteBuffer.wrap(request);
                 while (req.hasRemaining()) {
                     ch.write(req);

@@ -90,6 +90,7 @@ public final class ReportBench implements Harness {
                 throw new IllegalStateException("the summary and the sales disagree: " + fromSummary + " vs " + fromSales);
             }
             out.println("check: the year's takings from the summary equal those computed from the sales");
+            out.println("plan report_year: " + takings.queryPlan(SHOP, year, end));
 
             List<Timed> kinds = List.of(
                     new Timed("report_day", "today (12 hours)", () -> takings.byOperator(SHOP, today, end).size()),

@@ -1,6 +1,5 @@
 package ma.hanout.cli;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,8 +20,10 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--port", required = true, paramLabel = "P", description = "Port on 127.0.0.1 (0 picks a free one).")
     int port;
 
-    @Option(names = "--db", required = true, paramLabel = "FILE", description = "SQLite file holding the events (created if missing).")
-    Path db;
+    @Option(names = "--db", required = true, paramLabel = "FILE|postgresql://USER:PW@HOST:PORT/DB",
+            description = "SQLite file holding the events (created if missing), or a PostgreSQL database shared by "
+                    + "several relays (a chain of shops).")
+    String db;
 
     @Option(names = "--secret", required = true, paramLabel = "S", description = "MoroccoTopup API secret (verifies X-Webhook-Signature).")
     String secret;

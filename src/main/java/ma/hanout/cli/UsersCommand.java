@@ -66,7 +66,8 @@ public final class UsersCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("added " + u.name() + " (" + u.role().code() + ")");
                 return 0;
             } catch (DomainException e) {
-                if (e.code().startsWith("user.name") || e.code().equals("pin.invalid")) {
+                if (e.code().equals("user.name_empty") || e.code().equals("user.name_too_long")
+                        || e.code().equals("pin.invalid")) {
                     throw new UsageException(e.getMessage());
                 }
                 throw e;

@@ -60,7 +60,7 @@ public final class SaleEngine implements AutoCloseable {
     private final SaleWaits waits;
     private final OutboxLedger outbox;
     private final ServerSync serverSync;
-    private volatile Money maxValue = DEFAULT_MAX_VALUE;
+    private volatile java.util.function.Supplier<Money> maxValue = () -> DEFAULT_MAX_VALUE;
 
     private SaleEngine(Database db, Function<RechargeGateway.ConnectivityListener, RechargeGateway> gatewayFactory,
             EngineConfig config, SaleAccount account) {
@@ -129,6 +129,11 @@ public final class SaleEngine implements AutoCloseable {
      * {@link DomainException} ({@code reference.duplicate}).
      */
     public Sale sell(SaleRequest request) {
+        Money max = maxValue();
+        if (request.value().compareTo(max) > 0) {
+            throw new DomainException("sale.above_limit", "A single recharge is at most " + max.display()
+                    + " (setting sale.max_value); " + request.value().display() + " was asked");
+        }
         Sale sale = intake.sell(request);
         threads.wakeWorker();
         return sale;
@@ -169,7 +174,8 @@ public final class SaleEngine implements AutoCloseable {
      * before the read-back. The app layer sets it from the {@code sale.max_value} setting.
      */
     public Money maxValue() {
-        return maxValue;
+        Money m = maxValue.get();
+        return m == null || !m.isPositive() ? DEFAULT_MAX_VALUE : m;
     }
 
     /** Sets {@link #maxValue()}; a value that is not positive is refused. */
@@ -177,7 +183,15 @@ public final class SaleEngine implements AutoCloseable {
         if (max == null || !max.isPositive()) {
             throw new IllegalArgumentException("the most one recharge may be must be more than 0: " + max);
         }
-        this.maxValue = max;
+        this.maxValue = () -> max;
+    }
+
+    /**
+     * As {@link #setMaxValue}, asked afresh at each sale (the shop's {@code sale.max_value}, which
+     * may change while the app runs); {@link #sell} refuses a sale above it.
+     */
+    public void followMaxValue(java.util.function.Supplier<Money> max) {
+        this.maxValue = java.util.Objects.requireNonNull(max, "max");
     }
 
     // ---- the queue --------------------------------------------------------------------------------

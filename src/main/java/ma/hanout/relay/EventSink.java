@@ -3,8 +3,8 @@ package ma.hanout.relay;
 import java.nio.ByteBuffer;
 
 /**
- * A streaming response on the I/O thread: what the event stream writes to one subscriber. Every
- * method must be called on the loop's I/O thread. Writes never block: bytes queue up on the
+ * A streaming response on the stream thread: what the event stream writes to one subscriber. Every
+ * method must be called on the relay's stream thread ({@link RelayHttp#execute}). Writes never block: bytes queue up on the
  * connection, and {@link #pendingBytes()} says how far behind the subscriber is.
  */
 interface EventSink {

@@ -23,7 +23,7 @@ final class EventStreams {
     private static final int REPLAY_PAGE = 500;
     private static final byte[] HEARTBEAT = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
-    /** One subscriber. I/O thread only. */
+    /** One subscriber. Stream thread only. */
     private static final class Session {
         final EventSink sink;
         long lastSent;
@@ -67,7 +67,7 @@ final class EventStreams {
         return count.get();
     }
 
-    /** Starts a subscriber on a freshly opened stream. I/O thread. */
+    /** Starts a subscriber on a freshly opened stream. Stream thread. */
     void open(EventSink sink, long after, byte[] preamble) {
         Session s = new Session(sink, after);
         sessions.add(s);
@@ -128,8 +128,8 @@ final class EventStreams {
     }
 
     /**
-     * Hands a committed batch to every subscriber; returns at once (the I/O thread writes). Batches
-     * committed while the I/O thread is still busy with earlier ones are merged, so a loaded relay
+     * Hands a committed batch to every subscriber; returns at once (the stream thread writes). Batches
+     * committed while the stream thread is still busy with earlier ones are merged, so a loaded relay
      * makes fewer, larger writes instead of falling further behind.
      */
     void publish(List<EventFrame> batch) {
@@ -221,7 +221,7 @@ final class EventStreams {
         s.sink.abort();
     }
 
-    /** A comment line to every subscriber that has had nothing for a heartbeat period. I/O thread. */
+    /** A comment line to every subscriber that has had nothing for a heartbeat period. Stream thread. */
     void heartbeat() {
         long now = System.nanoTime();
         for (Session s : new ArrayList<>(sessions)) {
@@ -232,7 +232,7 @@ final class EventStreams {
         }
     }
 
-    /** Ends every stream cleanly (relay shutting down). I/O thread. */
+    /** Ends every stream cleanly (relay shutting down). Stream thread. */
     void finishAll() {
         for (Session s : new ArrayList<>(sessions)) {
             s.sink.finish();

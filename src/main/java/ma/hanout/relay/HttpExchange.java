@@ -15,7 +15,7 @@ interface HttpExchange {
 
     /**
      * Answers 200 with {@code headers} and keeps the connection open as a stream (chunked on HTTP/1.1);
-     * {@code onOpen} then runs on the I/O thread with the stream's sink.
+     * {@code onOpen} then runs on the stream thread with the stream's sink.
      */
     void stream(List<String[]> headers, Consumer<EventSink> onOpen);
 }

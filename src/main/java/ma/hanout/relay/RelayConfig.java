@@ -17,7 +17,8 @@ public final class RelayConfig {
     public static final int MAX_BODY_BYTES = 1 << 20;
 
     final int port;
-    final Path database;
+    /** A SQLite file path, or {@code postgresql://USER:PW@HOST:PORT/DB}. */
+    final String database;
     final String moroccoTopupSecret;
     final List<String> tokens;
     final Optional<String> tiqopaySecret;
@@ -75,13 +76,18 @@ public final class RelayConfig {
 
     /** The required parts: port (0 picks a free one), database file, MoroccoTopup secret, subscriber tokens. */
     public static Builder builder(int port, Path database, String moroccoTopupSecret, List<String> tokens) {
+        return new Builder(port, database.toString(), moroccoTopupSecret, tokens);
+    }
+
+    /** As {@link #builder(int, Path, String, List)}, {@code database} a SQLite file or a {@code postgresql://} URL. */
+    public static Builder builder(int port, String database, String moroccoTopupSecret, List<String> tokens) {
         return new Builder(port, database, moroccoTopupSecret, tokens);
     }
 
     /** Builder with the production defaults (15 s heartbeat, 30 days retention). */
     public static final class Builder {
         private final int port;
-        private final Path database;
+        private final String database;
         private final String moroccoTopupSecret;
         private final List<String> tokens;
         private Optional<String> tiqopaySecret = Optional.empty();
@@ -100,7 +106,7 @@ public final class RelayConfig {
         private int maxSubscribers = 1000;
         private PrintStream log = System.err;
 
-        private Builder(int port, Path database, String moroccoTopupSecret, List<String> tokens) {
+        private Builder(int port, String database, String moroccoTopupSecret, List<String> tokens) {
             this.port = port;
             this.database = database;
             this.moroccoTopupSecret = moroccoTopupSecret;

@@ -33,6 +33,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -70,6 +71,7 @@ final class RelayHttp implements AutoCloseable {
     private final BiConsumer<String, Integer> onRefused;
     private final PrintStream log;
     private volatile Function<String, Handler> router;
+    private volatile Thread streamThreadRef;
 
     private RelayHttp(InetSocketAddress address, int maxBody, BiConsumer<String, Integer> onRefused, PrintStream log) {
         this.maxBody = maxBody;
@@ -103,6 +105,7 @@ final class RelayHttp implements AutoCloseable {
         server.setStopAtShutdown(false);
         streamThread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "relay-streams");
+            streamThreadRef = t;
             t.setDaemon(true);
             return t;
         });
@@ -396,6 +399,8 @@ final class RelayHttp implements AutoCloseable {
         private final List<Runnable> onClose = new ArrayList<>(1);
         private long pending;
         private boolean writing;
+        private boolean inWrite;
+        private boolean doneInline;
         private boolean finishing;
         private boolean closed;
 
@@ -427,20 +432,47 @@ final class RelayHttp implements AutoCloseable {
             }
         }
 
+        /**
+         * Starts the next write. A write Jetty completes at once (the socket took it all) is counted
+         * here and then, so {@link #pendingBytes} never counts bytes already gone: counted later, on a
+         * posted task, they made a subscriber that reads look further behind than it is.
+         */
         private void writeNext() {
-            if (closed) {
-                return;
-            }
-            if (queue.isEmpty()) {
-                if (finishing) {
-                    writing = true;
-                    response.write(true, ByteBuffer.allocate(0), Callback.from(() -> execute(() -> {
-                        callback.succeeded();
-                        closed(null);
-                    }), x -> execute(() -> closed(x))));
+            while (!closed && !writing) {
+                if (queue.isEmpty()) {
+                    if (finishing) {
+                        writing = true;
+                        response.write(true, ByteBuffer.allocate(0), Callback.from(() -> execute(() -> {
+                            callback.succeeded();
+                            closed(null);
+                        }), x -> execute(() -> closed(x))));
+                    }
+                    return;
                 }
-                return;
+                ByteBuffer next = nextWrite();
+                int n = next.remaining();
+                writing = true;
+                inWrite = true;
+                doneInline = false;
+                // the completion only posts to the stream thread: Jetty may run it on its selector thread
+                response.write(false, next, Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
+                    if (inWrite && Thread.currentThread() == streamThreadRef) {
+                        doneInline = true;
+                    } else {
+                        execute(() -> written(n));
+                    }
+                }, x -> execute(() -> closed(x))));
+                inWrite = false;
+                if (!doneInline) {
+                    return;
+                }
+                writing = false;
+                pending -= n;
+                runDrained();
             }
+        }
+
+        private ByteBuffer nextWrite() {
             ByteBuffer next;
             if (queue.size() == 1) {
                 next = queue.poll();
@@ -459,20 +491,22 @@ final class RelayHttp implements AutoCloseable {
                 }
                 next.flip();
             }
-            int n = next.remaining();
-            writing = true;
-            response.write(false, next, Callback.from(() -> execute(() -> written(n)), x -> execute(() -> closed(x))));
+            return next;
         }
 
         private void written(int n) {
             writing = false;
             pending -= n;
+            runDrained();
+            writeNext();
+        }
+
+        private void runDrained() {
             if (pending < LOW_WATER && !drained.isEmpty()) {
                 List<Runnable> run = new ArrayList<>(drained);
                 drained.clear();
                 run.forEach(Runnable::run);
             }
-            writeNext();
         }
 
         @Override

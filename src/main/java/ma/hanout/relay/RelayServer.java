@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +31,17 @@ public final class RelayServer implements AutoCloseable {
     private final RelayHttp http;
     private final ExecutorService workers;
     private final EventStore store;
+    private final StoreTail tail;
     private final IngestWriter writer;
     private final EventStreams streams;
     private final RelayMetrics metrics;
 
-    private RelayServer(RelayHttp http, ExecutorService workers, EventStore store, IngestWriter writer,
+    private RelayServer(RelayHttp http, ExecutorService workers, EventStore store, IngestWriter writer, StoreTail tail,
             EventStreams streams, RelayMetrics metrics) {
         this.http = http;
         this.workers = workers;
         this.store = store;
+        this.tail = tail;
         this.writer = writer;
         this.streams = streams;
         this.metrics = metrics;
@@ -75,7 +78,11 @@ public final class RelayServer implements AutoCloseable {
         }
         EventStreams streams = new EventStreams(http::execute, store, workers, metrics, config.clock,
                 config.heartbeat.toNanos(), config.subscriberBacklogBytes, config.subscriberQueueBatches);
-        IngestWriter writer = new IngestWriter(store, streams::publish, metrics, config.clock, config.retention,
+        // a store shared with other relays feeds the streams from the table itself, our commits included
+        StoreTail tail = store.shared() ? new StoreTail(store, streams::publish, config.log) : null;
+        store.gauges(metrics);
+        java.util.function.Consumer<List<EventFrame>> publish = tail == null ? streams::publish : frames -> tail.poke();
+        IngestWriter writer = new IngestWriter(store, publish, metrics, config.clock, config.retention,
                 config.retentionSweep, config.log);
 
         PrintStream log = config.log;
@@ -102,7 +109,7 @@ public final class RelayServer implements AutoCloseable {
         http.everyTick(streams::heartbeat, tick);
         http.route(path -> routes.getOrDefault(path, notFound));
         log.flush();
-        return new RelayServer(http, workers, store, writer, streams, metrics);
+        return new RelayServer(http, workers, store, writer, tail, streams, metrics);
     }
 
     private static String routeOf(String path) {
@@ -183,6 +190,9 @@ public final class RelayServer implements AutoCloseable {
         http.execute(streams::finishAll);
         http.close();
         writer.close();
+        if (tail != null) {
+            tail.close();
+        }
         workers.shutdown();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

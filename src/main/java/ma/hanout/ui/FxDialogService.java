@@ -29,6 +29,7 @@ public final class FxDialogService implements DialogService {
         ((javafx.scene.control.Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
         ((javafx.scene.control.Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         a.getDialogPane().lookupButton(yes).setId("dialog-confirm");
+        a.getDialogPane().lookupButton(yes).getStyleClass().add("primary");
         a.getDialogPane().lookupButton(no).setId("dialog-back");
         return a.showAndWait().filter(b -> b == yes).isPresent();
     }
@@ -49,10 +50,20 @@ public final class FxDialogService implements DialogService {
         Notifications.create().owner(w).text(message).hideAfter(Duration.seconds(4)).showInformation();
     }
 
+    /** "06 27 78 12 09" with no-break spaces between digit groups, so a dialog never wraps it. */
+    static String keepNumbersWhole(String message) {
+        return message == null ? null : message.replaceAll("(?<=\\d) (?=\\d)", "\u00a0");
+    }
+
     private Alert alert(Alert.AlertType type, String title, String message, ButtonType... buttons) {
-        Alert a = new Alert(type, message, buttons);
+        // a phone number stays on one line: its groups are joined by no-break spaces
+        Alert a = new Alert(type, keepNumbersWhole(message), buttons);
         a.setTitle(title);
         a.setHeaderText(title);
+        // the app's own look, not the stock one: its colours and type, no generic icon
+        a.setGraphic(null);
+        a.getDialogPane().getStyleClass().add("hanout-dialog");
+        a.getDialogPane().setMinWidth(480);
         Window w = owner.get();
         if (w != null) {
             a.initOwner(w);

@@ -31,8 +31,27 @@ import ma.hanout.domain.Language;
 public final class HanoutApp extends Application {
     /** The saved language setting. */
     public static final String LANGUAGE_SETTING = DataFolder.LANGUAGE;
-    /** When set, its value is printed on stdout once the counter is ready for input (for the startup bench). */
+    /**
+     * When set, {@value #FOCUSED_LINE} is printed on stdout once the counter's phone field has the
+     * focus, and this property's value once a sale can be made: the phone field focused and the
+     * engine open, its worker started (for the startup and memory benches).
+     */
     public static final String READY_MARKER = "hanout.readyMarker";
+    /** Printed when the phone field first has the focus, before the engine is open. */
+    public static final String FOCUSED_LINE = "HANOUT_FOCUSED";
+    /**
+     * For the memory bench: once ready, open the history screen, scroll it until this many pages
+     * are loaded (or the history's end), then print {@value #HISTORY_LINE} and the number of rows.
+     */
+    public static final String BENCH_HISTORY_PAGES = "hanout.bench.historyPages";
+    /**
+     * When {@code true}, the app closes itself once a sale can be made (and a new demo shop has its
+     * sample sales): the installer starts it so to list the classes a start loads, from which its
+     * AppCDS archive is made.
+     */
+    public static final String EXIT_WHEN_READY = "hanout.exitWhenReady";
+    /** Printed once the history pages of {@link #BENCH_HISTORY_PAGES} are shown. */
+    public static final String HISTORY_LINE = "HANOUT_HISTORY_SHOWN";
     /** Time scale of the embedded demo simulator (1 = realistic delays); tests make it small. */
     public static final String DEMO_TIME_SCALE = "hanout.demoTimeScale";
 
@@ -75,9 +94,10 @@ public final class HanoutApp extends Application {
             }
         });
         work = new FxBackgroundWork();
+        ShopSession session = ShopSession.pending(context);
         services = new MainWindow.Services(EngineAccess.pending(context.thenApply(h -> h.current().engine())), work,
                 Clock.systemDefaultZone(), lang -> context.join().current().settings().put(LANGUAGE_SETTING, lang.code()),
-                ShopSession.pending(context),
+                session, OfficeAccess.following(context, () -> signedInName(session)),
                 // the account open now: a change of credentials reopens it behind the window
                 ma.hanout.ui.receipt.ReceiptAccess.pending(context.thenApply(
                         h -> () -> h.current().receipts(ma.hanout.app.Receipts.PRINTER_TIMEOUT))));
@@ -85,6 +105,12 @@ public final class HanoutApp extends Application {
         // opens the window: nodes not yet in a shown scene may be made on any thread
         built = CompletableFuture.supplyAsync(
                 () -> MainWindow.build(language, services, next -> show(scene, next, services)), daemon("hanout-build"));
+    }
+
+    /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
+    private static String signedInName(ShopSession session) {
+        ShopSession.Signed who = session.signedIn();
+        return who == null || who.name() == null ? "owner" : who.name();
     }
 
     @Override
@@ -95,6 +121,8 @@ public final class HanoutApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(980);
         stage.setMinHeight(640);
+        guardClose(stage, () -> context.isDone() && !context.isCompletedExceptionally()
+                ? context.join().current().engine().status() : null);
         stage.show();
         built.whenComplete((window, failure) -> Platform.runLater(() -> {
             if (failure != null) {
@@ -109,6 +137,22 @@ public final class HanoutApp extends Application {
         whenPhoneFocused(scene).thenRunAsync(this::openShop, daemon("hanout-open"));
     }
 
+    /**
+     * Closing the window with a sale still on its way asks first, and says the sale is safe
+     * ({@link QuitGuard}); {@code status} gives the engine's state, null while it is not open.
+     */
+    public static void guardClose(Stage stage, java.util.function.Supplier<ma.hanout.engine.EngineStatus> status) {
+        stage.setOnCloseRequest(e -> {
+            if (!(stage.getScene().getRoot().getProperties().get(MainWindow.class) instanceof MainWindow w)) {
+                return;
+            }
+            int pending = QuitGuard.pending(status.get(), w.saleInFlight());
+            if (!QuitGuard.mayQuit(pending, w.i18n(), w.dialogs())) {
+                e.consume();
+            }
+        });
+    }
+
     private void openShop() {
         try {
             double scale = Double.parseDouble(System.getProperty(DEMO_TIME_SCALE, "1"));
@@ -116,11 +160,55 @@ public final class HanoutApp extends Application {
                     Clock.systemDefaultZone(), scale);
             context.complete(holder);
             holder.start();
+            announceReady();
             holder.current().seedDemoShopIfNew();
+            if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+                Platform.runLater(Platform::exit);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "the shop could not be opened", e);
             context.completeExceptionally(e);
         }
+    }
+
+    /** Prints the ready marker, if asked; then, for the memory bench, opens the history. */
+    private void announceReady() {
+        String marker = System.getProperty(READY_MARKER);
+        if (marker != null) {
+            System.out.println(marker.isBlank() || "true".equals(marker) ? "HANOUT_READY" : marker);
+            System.out.flush();
+        }
+        Integer pages = Integer.getInteger(BENCH_HISTORY_PAGES);
+        if (pages != null) {
+            Platform.runLater(() -> scrollHistory(pages));
+        }
+    }
+
+    private void scrollHistory(int pages) {
+        if (!(scene.getRoot().getProperties().get(MainWindow.class) instanceof MainWindow window)) {
+            return;
+        }
+        ma.hanout.ui.history.HistoryViewModel history = window.history();
+        int want = pages * ma.hanout.ui.history.HistoryViewModel.PAGE_SIZE;
+        boolean[] done = {false};
+        Runnable check = () -> {
+            if (done[0] || history.loadingProperty().get()) {
+                return;
+            }
+            if (history.rows().size() < want && history.hasMore()) {
+                history.loadMore();
+            } else if (!history.rows().isEmpty() || !history.hasMore()) {
+                done[0] = true;
+                System.out.println(HISTORY_LINE + " " + history.rows().size());
+                System.out.flush();
+            }
+        };
+        history.loadingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                Platform.runLater(check);
+            }
+        });
+        window.shell().show(ma.hanout.ui.shell.Screen.HISTORY);
     }
 
     private static java.util.concurrent.Executor daemon(String name) {
@@ -131,15 +219,15 @@ public final class HanoutApp extends Application {
         };
     }
 
-    /** Completes once the counter's phone field has the focus; prints the ready marker if asked. */
+    /** Completes once the counter's phone field has the focus; prints {@value #FOCUSED_LINE} if asked. */
     private static CompletableFuture<Void> whenPhoneFocused(Scene scene) {
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        String marker = System.getProperty(READY_MARKER);
+        boolean print = System.getProperty(READY_MARKER) != null;
         Runnable check = () -> {
             Node owner = scene.getFocusOwner();
             if (!ready.isDone() && owner != null && "phone".equals(owner.getId()) && scene.getWindow().isShowing()) {
-                if (marker != null) {
-                    System.out.println(marker.isBlank() || "true".equals(marker) ? "HANOUT_READY" : marker);
+                if (print) {
+                    System.out.println(FOCUSED_LINE);
                     System.out.flush();
                 }
                 ready.complete(null);
@@ -184,6 +272,8 @@ public final class HanoutApp extends Application {
     private static void install(Scene scene, MainWindow w, Language lang) {
         Object previous = scene.getRoot().getProperties().get(MainWindow.class);
         if (previous instanceof MainWindow old) {
+            // a change of language: the same screen, the same sale
+            w.continueFrom(old);
             old.dispose();
         }
         w.root().getProperties().put(MainWindow.class, w);

@@ -65,6 +65,29 @@ public final class I18n {
         return language.isRightToLeft() ? text.replace(' ', '\u00a0') : text;
     }
 
+    /**
+     * A count with its words in the right plural form: the value of {@code key} lists one text per
+     * CLDR plural category of the language, {@code one{# vente} other{# ventes}}, {@code #} being
+     * the number. Arabic has six categories (zero, one, two, few, many, other), French counts 0 and
+     * 1 as one, English and Spanish only 1 ({@link PluralRule}). A missing category falls back to
+     * {@code other}.
+     */
+    public String plural(String key, long n) {
+        String pattern = get(key);
+        java.util.Map<String, String> forms = new java.util.HashMap<>();
+        java.util.regex.Matcher m = PLURAL_FORM.matcher(pattern);
+        while (m.find()) {
+            forms.put(m.group(1), m.group(2));
+        }
+        String form = forms.getOrDefault(PluralRule.of(language).category(n), forms.get("other"));
+        if (form == null) {
+            return pattern;
+        }
+        return form.replace("#", java.text.NumberFormat.getIntegerInstance(formatLocale()).format(n));
+    }
+
+    private static final java.util.regex.Pattern PLURAL_FORM = java.util.regex.Pattern.compile("(\\w+)\\s*\\{([^}]*)}");
+
     public boolean has(String key) {
         return bundle.containsKey(key);
     }

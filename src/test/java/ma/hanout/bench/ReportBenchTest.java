@@ -23,7 +23,8 @@ class ReportBenchTest {
                     .isGreaterThanOrEqualTo(figures.get(key + "_p50_ms").doubleValue());
         }
         assertThat(figures).containsKeys("summary_rows", "fill_s", "scan_year_p50_ms", "scan_year_x_report_year");
-        assertThat(out).contains("the year's takings from the summary equal those computed from the sales");
+        assertThat(out).contains("the year's takings from the summary equal those computed from the sales")
+                .contains("plan report_year: SEARCH takings_hourly USING PRIMARY KEY (environment=? AND account_key=? AND hour>? AND hour<?)");
     }
 
     @Test

@@ -10,20 +10,25 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The startup bench end to end, one start of each child, headless: the real app reaches its ready
- * marker (the counter's phone field focused) through Main, init and start, as a separate process.
+ * The startup bench end to end, headless: the real app, started as a child process with the
+ * desktop options, reaches the point where a sale can be made (phone field focused, engine open),
+ * after its phone field first had the focus. (The AppCDS archive needs the jar: {@code bench
+ * startup} on {@code target/hanout.jar}, and the installer's test script.)
  */
 class StartupBenchTest {
 
     @Test
-    void theAppAndTheMinimalWindowBothReachReadyAndTheRatioIsReported() throws Exception {
+    void theAppReachesASalePossibleWithItsArchiveAndTheRatioIsReported() throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        Map<String, Number> figures = new StartupBench(1).run(new PrintStream(text, true, StandardCharsets.UTF_8));
-        assertThat(figures).containsOnlyKeys("startup_median_ms", "minimal_median_ms", "ratio", "first_start_ms");
-        assertThat(figures.get("startup_median_ms").longValue()).isPositive();
+        Map<String, Number> figures = new StartupBench(1, false).run(new PrintStream(text, true, StandardCharsets.UTF_8));
+        assertThat(figures).containsOnlyKeys("startup_median_ms", "startup_focused_median_ms", "minimal_median_ms",
+                "ratio", "first_start_ms");
+        assertThat(figures.get("startup_median_ms").longValue())
+                .isGreaterThanOrEqualTo(figures.get("startup_focused_median_ms").longValue()).isPositive();
         assertThat(figures.get("minimal_median_ms").longValue()).isPositive();
         assertThat(figures.get("ratio").doubleValue()).isPositive();
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("counter ready (median)");
+        // from target/classes (folders): no AppCDS archive can be made; the bench says so and goes on
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("AppCDS needs a class path of jars");
     }
 
     @Test

@@ -103,6 +103,22 @@ class GoingLiveCommandsTest {
     }
 
     @Test
+    void aSaleAboveTheShopsLimitIsRefusedAndTheLimitChangeCountsAtOnce() {
+        System.setProperty("hanout.demoTimeScale", "0.002");
+        try {
+            assertThat(run(null, "config", "set", "sale.max_value", "5")).isZero();
+            assertThat(run(null, "sell", "--phone", "0612345678", "--operator", "Inwi", "--value", "10", "--no-wait"))
+                    .isEqualTo(1);
+            assertThat(err.toString()).contains("at most").contains("sale.max_value");
+            assertThat(run(null, "config", "set", "sale.max_value", "")).isZero();
+            assertThat(run(null, "sell", "--phone", "0612345678", "--operator", "Inwi", "--value", "10", "--no-wait"))
+                    .as(err.toString()).isZero();
+        } finally {
+            System.clearProperty("hanout.demoTimeScale");
+        }
+    }
+
+    @Test
     void usersCommandsCheckNamePinAndRole() throws Exception {
         assertThat(run("12\n", "users", "add", "Fatima", "--role", "owner")).isEqualTo(2);
         assertThat(run("123456789\n", "users", "add", "Fatima", "--role", "owner")).isEqualTo(2);

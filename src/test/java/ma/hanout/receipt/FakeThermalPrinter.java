@@ -101,17 +101,33 @@ public final class FakeThermalPrinter implements AutoCloseable {
     }
 
     private static byte[] readJob(Socket s) throws IOException {
-        InputStream in = s.getInputStream();
+        InputStream in = new java.io.BufferedInputStream(s.getInputStream());
         OutputStream out = s.getOutputStream();
         ByteArrayOutputStream job = new ByteArrayOutputStream();
         int prev2 = -1;
         int prev = -1;
         int c;
-        while ((c = in.read()) != -1) {
+        boolean answering = true;
+        while (true) {
+            try {
+                c = in.read();
+            } catch (IOException reset) {
+                break; // the sender closed hard after its last byte: the job is what arrived
+            }
+            if (c == -1) {
+                break;
+            }
             job.write(c);
-            if (prev2 == 0x10 && prev == 0x04) {
-                out.write(0x12); // DLE EOT n answer: online, no error
-                out.flush();
+            if (answering && prev2 == 0x10 && prev == 0x04) {
+                // DLE EOT n answer: online, no error. The same two bytes also occur by chance inside
+                // raster image data, after which the sender may already have closed: a reply that
+                // cannot be written must not lose the job.
+                try {
+                    out.write(0x12);
+                    out.flush();
+                } catch (IOException closed) {
+                    answering = false;
+                }
             }
             prev2 = prev;
             prev = c;

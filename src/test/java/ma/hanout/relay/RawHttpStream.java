@@ -23,6 +23,7 @@ final class RawHttpStream implements AutoCloseable {
     private final StringBuffer body = new StringBuffer();
     private final Thread reader;
     private volatile boolean ended;
+    private volatile boolean endedCleanly;
 
     RawHttpStream(int port, String requestHead, boolean read) throws IOException {
         socket = new Socket("127.0.0.1", port);
@@ -74,6 +75,7 @@ final class RawHttpStream implements AutoCloseable {
                 while (true) {
                     int size = Integer.parseInt(line().split(";")[0].strip(), 16);
                     if (size == 0) {
+                        endedCleanly = true;
                         break;
                     }
                     body.append(new String(in.readNBytes(size), StandardCharsets.UTF_8));
@@ -106,6 +108,11 @@ final class RawHttpStream implements AutoCloseable {
 
     boolean ended() {
         return ended;
+    }
+
+    /** The server ended the chunked stream with its last chunk (not a dropped connection). */
+    boolean endedCleanly() {
+        return endedCleanly;
     }
 
     @Override

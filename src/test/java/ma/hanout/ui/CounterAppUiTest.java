@@ -123,6 +123,32 @@ class CounterAppUiTest {
     }
 
     @Test
+    void switchingLanguageKeepsTheSaleInFlightTheSaleBeingTypedAndTheScreen(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("0612345678", 0);
+        robot.type(KeyCode.I);
+        robot.type(KeyCode.F2);
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#confirmPhone", "06 12 34 56 78");
+        robot.type(KeyCode.ENTER);
+        awaitText(robot, "#currentTitle", "Effectuée");
+        robot.write("0661234567", 0);
+
+        robot.clickOn("#lang-ar");
+        awaitText(robot, "#currentTitle", "تمت");
+        assertThat(text(robot, "#currentMeaning")).as("the sale in flight, now explained in Arabic").isNotEmpty();
+        assertThat(fx(() -> robot.lookup("#phone").queryAs(TextField.class).getText()))
+                .as("the number being typed").isEqualTo("06 61 23 45 67");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        Eventually.await(WAIT, "the history", () -> fx(() -> robot.lookup("#history-table").tryQuery().isPresent()
+                && robot.lookup("#history-table").query().isVisible()));
+        robot.clickOn("#lang-fr");
+        Eventually.await(WAIT, "the history, in French", () -> fx(() -> robot.lookup("Historique").tryQuery().isPresent()
+                && robot.lookup("#history-table").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)));
+    }
+
+    @Test
     void offlineTheSaleWaitsInTheQueueWhichDrainsWhenTheConnectionComesBack(FxRobot robot) throws IOException {
         shop.awaitOnline();
         shop.goOffline();

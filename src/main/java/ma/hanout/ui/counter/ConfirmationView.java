@@ -31,6 +31,9 @@ final class ConfirmationView {
     @FXML private StackPane confirmOfferCode;
     @FXML private Label confirmAmount;
     @FXML private Label confirmWarning;
+    @FXML private javafx.scene.layout.VBox confirmWarningBox;
+    @FXML private Label confirmAvailable;
+    @FXML private Label confirmCost;
     @FXML private Button confirmSell;
     @FXML private Button confirmBack;
 
@@ -48,6 +51,8 @@ final class ConfirmationView {
         // digits read left to right, also in an Arabic layout
         confirmPhone.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         confirmAmount.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        confirmAvailable.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        confirmCost.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
         confirmSell.disableProperty().bind(vm.busyProperty());
         confirmSell.setGraphic(KeyCap.of(i18n.get("key.enter")));
         confirmSell.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
@@ -70,8 +75,10 @@ final class ConfirmationView {
         confirmOfferCode.setManaged(!c.promo().isPlain());
         confirmAmount.setText(c.amountText());
         confirmWarning.setText(c.hasWarning() ? c.warning() : "");
-        confirmWarning.setVisible(c.hasWarning());
-        confirmWarning.setManaged(c.hasWarning());
+        confirmAvailable.setText(c.available() == null ? "" : c.available().display());
+        confirmCost.setText(c.estimatedCost() == null ? "" : c.estimatedCost().display());
+        confirmWarningBox.setVisible(c.hasWarning());
+        confirmWarningBox.setManaged(c.hasWarning());
         confirmLayer.setVisible(true);
         Platform.runLater(confirmSell::requestFocus);
     }

@@ -46,7 +46,7 @@ public final class CounterViewModel {
     private final I18n i18n;
     private final EngineAccess engine;
     private final BackgroundWork work;
-    private final String cashier;
+    private final java.util.function.Supplier<String> cashier;
 
     private final StringProperty phoneText = new SimpleStringProperty(this, "phoneText", "");
     private final ReadOnlyObjectWrapper<Phone> phone = new ReadOnlyObjectWrapper<>(this, "phone");
@@ -78,6 +78,17 @@ public final class CounterViewModel {
     private Runnable unsubscribe = () -> { };
 
     public CounterViewModel(I18n i18n, EngineAccess engine, BackgroundWork work, String cashier) {
+        this(i18n, engine, work, (java.util.function.Supplier<String>) () -> cashier);
+    }
+
+    /** @param cashier who is at the counter now, asked at each sale (the user can change), or null */
+    public static CounterViewModel withCashier(I18n i18n, EngineAccess engine, BackgroundWork work,
+            java.util.function.Supplier<String> cashier) {
+        return new CounterViewModel(i18n, engine, work, cashier);
+    }
+
+    private CounterViewModel(I18n i18n, EngineAccess engine, BackgroundWork work,
+            java.util.function.Supplier<String> cashier) {
         this.i18n = i18n;
         this.engine = engine;
         this.work = work;
@@ -275,8 +286,10 @@ public final class CounterViewModel {
                 formError.set(tooMuch);
                 return;
             }
+            Coverage c = check.coverage();
             confirmation.set(new SaleConfirmation(p, o, promoNow, m, p.display(),
-                    i18n.get(promoNow.labelKey(o)), m.display(), warning(check.coverage())));
+                    i18n.get(promoNow.labelKey(o)), m.display(), warning(c), c.covered() ? null : c.available(),
+                    c.covered() ? null : c.estimatedBilling()));
         }, failure -> {
             busy.set(false);
             formError.set(ErrorText.of(failure, i18n));
@@ -291,7 +304,9 @@ public final class CounterViewModel {
         if (c.covered()) {
             return null;
         }
-        return i18n.get("confirm.balance_warning", c.available().display(), c.estimatedBilling().display());
+        // the amounts go on their own left-to-right lines (ConfirmationView): inside an Arabic
+        // sentence "304,72 DH" would come out as "(DH 304,72)"
+        return i18n.get("confirm.balance_warning_alone");
     }
 
     /** Enter on the confirmation: the sale goes to the engine, which commits it before anything leaves. */
@@ -302,7 +317,7 @@ public final class CounterViewModel {
         }
         busy.set(true);
         SaleRequest request = new SaleRequest(c.phone(), c.operator(), c.amount(), c.promo(), null,
-                Sale.Origin.COUNTER, cashier);
+                Sale.Origin.COUNTER, cashier.get());
         work.run(() -> engine.await().sell(request), sale -> {
             busy.set(false);
             confirmation.set(null);
@@ -395,6 +410,38 @@ public final class CounterViewModel {
         recentSales.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
         if (recentSales.size() > RECENT) {
             recentSales.remove(RECENT, recentSales.size());
+        }
+    }
+
+    /**
+     * Takes over what the cashier was doing on {@code before}, the same counter in another
+     * language: the sale being typed, its read-back, and the current sale's live card. Picking a
+     * language must not make a cashier start a sale again or lose sight of the one in flight.
+     */
+    public void continueFrom(CounterViewModel before) {
+        phoneText.set(before.phoneText.get());
+        if (before.operator.get() != null) {
+            setOperator(before.operator.get(), before.operatorSource.get());
+        }
+        promo.set(before.promo.get());
+        if (!before.freeAmountText.get().isEmpty()) {
+            freeAmountText.set(before.freeAmountText.get());
+        } else if (before.amount.get() != null) {
+            selectAmount(before.amount.get());
+        }
+        attempted = before.attempted;
+        phoneChanged();
+        online.set(before.online.get());
+        Sale current = before.currentSale.get();
+        if (current != null) {
+            showCurrent(current);
+        }
+        for (Sale s : before.recentSales) {
+            upsertRecent(s);
+        }
+        if (before.confirmation.get() != null) {
+            // read back again, in the new language
+            requestSale();
         }
     }
 

@@ -13,9 +13,11 @@ import ma.hanout.domain.Promo;
  * @param offer       the offer's label in the cashier's language
  * @param amountText  the amount as money ({@code 20,00 DH})
  * @param warning     a balance warning, or null when the known balance covers it (or is unknown)
+ * @param available   with a warning: the known balance it was measured against
+ * @param estimatedCost with a warning: what the sale should cost the shop
  */
 public record SaleConfirmation(Phone phone, Operator operator, Promo promo, Money amount, String phoneDigits,
-        String offer, String amountText, String warning) {
+        String offer, String amountText, String warning, Money available, Money estimatedCost) {
 
     public boolean hasWarning() {
         return warning != null;

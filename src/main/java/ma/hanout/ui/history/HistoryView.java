@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import ma.hanout.domain.Operator;
 import ma.hanout.domain.Sale;
+import ma.hanout.ui.ColumnFit;
 import ma.hanout.ui.DigitsCell;
 import ma.hanout.ui.Fxml;
 import ma.hanout.ui.I18n;
@@ -124,7 +125,11 @@ public final class HistoryView {
                 setGraphic(empty || s == null ? null : SaleChip.chip(s, i18n));
             }
         });
-        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().externalReference()));
+        // a demo or sandbox sale can never be taken for a real one
+        referenceColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().account().environment().isTest()
+                ? i18n.get("history.test_sale") + " " + c.getValue().account().environment().code() + " · "
+                        + c.getValue().externalReference()
+                : c.getValue().externalReference()));
         referenceColumn.setCellFactory(c -> new DigitsCell<>());
         // the table only builds the rows in view; when one near the end is built, fetch the next page
         table.setRowFactory(t -> new TableRow<>() {
@@ -137,6 +142,22 @@ public final class HistoryView {
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> vm.select(now));
+        fitColumns();
+    }
+
+    /** Wide enough for what a cashier must read whole: a time, a number, an amount, an operator, a state. */
+    private void fitColumns() {
+        ColumnFit.atLeast(whenColumn, WHEN.format(java.time.LocalDateTime.of(2026, 12, 28, 20, 58)));
+        ColumnFit.atLeast(phoneColumn, "06 66 66 66 66");
+        ColumnFit.atLeast(operatorColumn, java.util.Arrays.stream(Operator.values()).map(Operator::displayName)
+                .toArray(String[]::new));
+        ColumnFit.atLeast(amountColumn, ma.hanout.domain.Money.ofMad(10_000).display());
+        ColumnFit.atLeast(statusColumn, 12, true, 20, java.util.Arrays.stream(ma.hanout.ui.sale.SaleStage.values())
+                .map(s -> i18n.get(s.labelKey())).toArray(String[]::new));
+        ColumnFit.atLeast(referenceColumn, "HN-6BCH6YGF-WQJZD", "HN-MWMWMWMW-0D1X9");
+        ColumnFit.atLeast(tlAt, "20:58:58");
+        ColumnFit.atLeast(tlSource, java.util.stream.Stream.of("counter", "batch", "cli", "worker", "reconcile", "poll",
+                "history", "relay", "person", "recovery").map(k -> i18n.get("source." + k)).toArray(String[]::new));
     }
 
     private void bindDetails() {
@@ -145,6 +166,24 @@ public final class HistoryView {
         tlAt.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().at()));
         tlAt.setCellFactory(c -> new DigitsCell<>());
         tlWhat.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().what()));
+        // what happened is read whole: a long status wraps onto a second line instead of "Cette ligne est ine…"
+        // (a Text that wraps at the column's width: a wrapping cell label would not make its row taller)
+        tlWhat.setCellFactory(c -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("timeline-what");
+                text.wrappingWidthProperty().bind(tlWhat.widthProperty().subtract(12));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                text.setText(empty || item == null ? "" : item);
+                setGraphic(empty || item == null ? null : text);
+            }
+        });
         tlSource.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().source()));
         vm.selectedProperty().addListener((obs, was, now) -> showDetails(now));
         showDetails(null);
@@ -186,12 +225,9 @@ public final class HistoryView {
         technical.setWrapText(true);
         technical.setId("history-technical");
         detail(r, "history.technical", technical);
-        SaleExplanation e = vm.selectedExplanationProperty().get();
-        detailsMeaning.setText(e == null ? "" : vm.outcome(s));
+        detailsMeaning.setText(vm.outcome(s));
         detailsMeaning.getStyleClass().removeIf(c -> c.startsWith("stage-"));
-        if (e != null) {
-            detailsMeaning.getStyleClass().add(e.stage().styleClass());
-        }
+        detailsMeaning.getStyleClass().add(ma.hanout.ui.sale.SaleStage.of(s).styleClass());
     }
 
     private int detail(int row, String labelKey, javafx.scene.Node value) {

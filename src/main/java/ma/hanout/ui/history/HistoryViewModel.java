@@ -146,19 +146,19 @@ public final class HistoryViewModel {
         if (rows.isEmpty()) {
             message.set(i18n.get("history.none"));
         } else {
-            message.set(i18n.get(hasMore ? "history.count_more" : "history.count", rows.size()));
+            message.set(i18n.plural(hasMore ? "history.found_more" : "history.found", rows.size()));
         }
     }
 
     /** Shows {@code sale}'s details and reads its timeline. */
     public void select(Sale sale) {
+        // the explanation first: whoever listens to the selection reads it (published last)
+        selectedExplanation.set(sale == null ? null : SaleExplanation.of(sale, i18n, true));
         selected.set(sale);
         timeline.clear();
         if (sale == null) {
-            selectedExplanation.set(null);
             return;
         }
-        selectedExplanation.set(SaleExplanation.of(sale, i18n, true));
         String ref = sale.externalReference();
         work.run(() -> engine.await().reads().timeline(ref), events -> {
             if (selected.get() != null && selected.get().externalReference().equals(ref)) {

@@ -7,7 +7,10 @@ import javafx.scene.input.KeyCode;
  * opens only after an owner's PIN (DESIGN section 8).
  */
 public enum Screen {
-    COUNTER(KeyCode.DIGIT1, false), QUEUE(KeyCode.DIGIT2, false), HISTORY(KeyCode.DIGIT3, false);
+    COUNTER(KeyCode.DIGIT1, false), QUEUE(KeyCode.DIGIT2, false), HISTORY(KeyCode.DIGIT3, false),
+    /** The owner's office: dashboard, shifts, bulk top-up, exports, audit log. */
+    OFFICE(KeyCode.DIGIT4, true),
+    SETTINGS(KeyCode.DIGIT9, true);
 
     private final KeyCode shortcut;
     private final boolean ownerOnly;

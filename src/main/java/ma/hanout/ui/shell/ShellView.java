@@ -57,7 +57,8 @@ public final class ShellView {
             b.setFocusTraversable(false);
             b.setOnAction(e -> {
                 vm.show(s);
-                b.setSelected(true);
+                // the gate may have said no (or not yet): the button shows the screen really shown
+                navButtons.forEach((k, nb) -> nb.setSelected(k == vm.screenProperty().get()));
             });
             navButtons.put(s, b);
             nav.getButtons().add(b);

@@ -17,6 +17,13 @@ public final class ShellViewModel {
     private final Consumer<Language> applyLanguage;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(this, "screen", Screen.COUNTER);
     private final Consumer<String> onError;
+    private ScreenGate gate;
+
+    /** Decides whether an owner-only screen may open: calls {@code open} when it may (maybe later). */
+    @FunctionalInterface
+    public interface ScreenGate {
+        void request(Screen screen, Runnable open);
+    }
 
     /**
      * @param saveLanguage  stores the choice (runs in the background: it writes the settings)
@@ -32,8 +39,18 @@ public final class ShellViewModel {
         this.onError = onError;
     }
 
+    /** Shows {@code s}; an owner-only screen goes through the gate (an owner's PIN) first. */
     public void show(Screen s) {
-        screen.set(s);
+        if (s.ownerOnly() && gate != null) {
+            gate.request(s, () -> screen.set(s));
+        } else {
+            screen.set(s);
+        }
+    }
+
+    /** The owner PIN check for {@link Screen#ownerOnly()} screens; without one they open freely. */
+    public void setGate(ScreenGate gate) {
+        this.gate = gate;
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {

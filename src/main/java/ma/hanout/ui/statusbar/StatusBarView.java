@@ -23,6 +23,7 @@ public final class StatusBarView {
     @FXML private HBox heldBox;
     @FXML private HBox uncertainBox;
     @FXML private Label mode;
+    @FXML private Label lowBalance;
 
     public StatusBarView(StatusBarViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -63,6 +64,9 @@ public final class StatusBarView {
                 queued.getStyleClass().add("attention");
             }
         });
+        lowBalance.textProperty().bind(vm.lowBalanceProperty());
+        lowBalance.visibleProperty().bind(vm.lowBalanceProperty().isNotEmpty());
+        lowBalance.managedProperty().bind(vm.lowBalanceProperty().isNotEmpty());
         mode.textProperty().bind(vm.modeProperty());
         mode.visibleProperty().bind(vm.modeProperty().isNotEmpty());
         mode.managedProperty().bind(vm.modeProperty().isNotEmpty());

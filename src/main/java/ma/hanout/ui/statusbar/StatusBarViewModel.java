@@ -34,10 +34,20 @@ public final class StatusBarViewModel {
     private final ReadOnlyBooleanWrapper demo = new ReadOnlyBooleanWrapper(this, "demo");
     private final ReadOnlyStringWrapper mode = new ReadOnlyStringWrapper(this, "mode", "");
     private Runnable unsubscribe = () -> { };
+    private final ma.hanout.ui.OfficeAccess office;
+    private final ReadOnlyStringWrapper lowBalance = new ReadOnlyStringWrapper(this, "lowBalance", "");
+    private ma.hanout.domain.Money lowBalanceThreshold; // null: no alert (no office, or not read yet)
+    private EngineStatus last;
 
     public StatusBarViewModel(I18n i18n, EngineAccess engine, BackgroundWork work) {
+        this(i18n, engine, work, ma.hanout.ui.OfficeAccess.none());
+    }
+
+    /** With the owner's office: the low-balance alert, under the threshold of its settings. */
+    public StatusBarViewModel(I18n i18n, EngineAccess engine, BackgroundWork work, ma.hanout.ui.OfficeAccess office) {
         this.i18n = i18n;
         this.work = work;
+        this.office = office;
         connection.set(i18n.get("status.starting"));
         balance.set(i18n.get("status.balance_unknown"));
         engine.whenReady(this::engineReady);
@@ -56,10 +66,22 @@ public final class StatusBarViewModel {
         });
         work.onUiThread(() -> unsubscribe = handle);
         work.run(e::status, this::show, failure -> connection.set(ErrorText.of(failure, i18n)));
+        work.run(() -> office.await().lowBalanceThreshold(), this::useLowBalanceThreshold, failure -> { });
+    }
+
+    /** Warns in the bar whenever the known balance is under {@code threshold} (the owner's setting). */
+    public void useLowBalanceThreshold(ma.hanout.domain.Money threshold) {
+        lowBalanceThreshold = threshold;
+        if (last != null) {
+            show(last);
+        }
     }
 
     /** Shows {@code s}; public so a screen that has just asked the engine can refresh the bar. */
     public void show(EngineStatus s) {
+        last = s;
+        lowBalance.set(s.balance() != null && lowBalanceThreshold != null
+                && s.balance().compareTo(lowBalanceThreshold) < 0 ? i18n.get("status.low_balance") : "");
         switch (s.connectivity()) {
             case ONLINE -> {
                 connection.set(i18n.get("status.online"));
@@ -98,6 +120,11 @@ public final class StatusBarViewModel {
 
     public void dispose() {
         unsubscribe.run();
+    }
+
+    /** "Low balance" while the known balance is under the owner's threshold, else empty. */
+    public ReadOnlyStringProperty lowBalanceProperty() {
+        return lowBalance.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {

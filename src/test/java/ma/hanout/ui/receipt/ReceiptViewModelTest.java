@@ -64,7 +64,7 @@ class ReceiptViewModelTest {
         printer = FakeThermalPrinter.answering();
         shop.context().settings().put(Receipts.PRINTER_URI, printer.uri());
         vm = new ReceiptViewModel(new I18n(Language.FR), ReceiptAccess.of(shop.context().receipts(Duration.ofSeconds(10))),
-                new SameThreadWork(), (title, png) -> previews.add(png), "Fatima");
+                new SameThreadWork(), (title, png) -> previews.add(png), () -> "Fatima");
         vm.follow(current);
     }
 
