@@ -79,6 +79,8 @@ public final class MainWindow {
     private final ShellViewModel shell;
     private ma.hanout.ui.office.OfficeView office;
     private final HistoryViewModel history;
+    /** Receipts of this window; null when it has none. */
+    private final ma.hanout.ui.receipt.ReceiptViewModel receiptVm;
     private final DialogService dialogs;
     private final I18n i18n;
 
@@ -101,7 +103,7 @@ public final class MainWindow {
         disposers.add(counterVm::dispose);
         counter = new CounterView(counterVm);
         Node counterNode = counter.create();
-        ma.hanout.ui.receipt.ReceiptViewModel receiptVm = receipts(i18n, services, counterVm, pinVm);
+        receiptVm = receipts(i18n, services, counterVm, pinVm);
         QueueViewModel queueVm = new QueueViewModel(i18n, services.engine(), services.work(), dialogs, services.clock());
         disposers.add(queueVm::dispose);
         HistoryViewModel historyVm = new HistoryViewModel(i18n, services.engine(), services.work(),
@@ -231,6 +233,9 @@ public final class MainWindow {
      * the same screen, and the counter's sale being typed and sale in flight.
      */
     public void continueFrom(MainWindow before) {
+        if (receiptVm != null && before.receiptVm != null) {
+            receiptVm.continueFrom(before.receiptVm); // first: the sale taken over below printed already
+        }
         counterVm.continueFrom(before.counterVm);
         shell.show(before.shell.screenProperty().get());
     }

@@ -102,6 +102,16 @@ public final class ReceiptViewModel {
         }, this::failed);
     }
 
+    /**
+     * Carries on from the window this one replaces after a change of language: the sales already
+     * printed or asked about stay so (the counter's sale is taken over next, and must not print twice).
+     */
+    public void continueFrom(ReceiptViewModel before) {
+        settled.addAll(before.settled);
+        printed.addAll(before.printed);
+        offered.set(before.offered.get()); // the message is not: it is in the old language
+    }
+
     /** Prints the receipt the prompt offers. */
     public void printOffered() {
         Sale s = offered.get();

@@ -102,6 +102,23 @@ class ReceiptViewModelTest {
     }
 
     @Test
+    void aChangeOfLanguageAfterTheSaleDoesNotPrintItAgain() throws Exception {
+        shop.context().settings().put(Receipts.PRINT_MODE, "always");
+        current.set(done);
+        printer.nextJob();
+        // the window is rebuilt in Arabic and takes the counter's sale over
+        SimpleObjectProperty<Sale> arabicCounter = new SimpleObjectProperty<>();
+        ReceiptViewModel arabic = new ReceiptViewModel(new I18n(Language.AR),
+                ReceiptAccess.of(shop.context().receipts(Duration.ofSeconds(10))), new SameThreadWork(),
+                (title, png) -> previews.add(png), () -> "Fatima");
+        arabic.follow(arabicCounter);
+        arabic.continueFrom(vm);
+        arabicCounter.set(done);
+        assertThat(printer.hasJob()).isFalse();
+        arabic.dispose();
+    }
+
+    @Test
     void neverModePrintsNothingAndAsksNothing() throws Exception {
         shop.context().settings().put(Receipts.PRINT_MODE, "never");
         current.set(done);
