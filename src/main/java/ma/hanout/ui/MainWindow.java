@@ -71,6 +71,12 @@ public final class MainWindow {
                 ShopSession session, ma.hanout.ui.receipt.ReceiptAccess receipts) {
             this(engine, work, clock, saveLanguage, session, OfficeAccess.none(), receipts);
         }
+
+        /** With the session and the office, without receipts (no receipt buttons). */
+        public Services(EngineAccess engine, BackgroundWork work, Clock clock, Consumer<Language> saveLanguage,
+                ShopSession session, OfficeAccess office) {
+            this(engine, work, clock, saveLanguage, session, office, ma.hanout.ui.receipt.ReceiptAccess.unavailable());
+        }
     }
 
     private final List<Runnable> disposers = new ArrayList<>();
@@ -80,6 +86,8 @@ public final class MainWindow {
     private final ShellViewModel shell;
     private ma.hanout.ui.office.OfficeView office;
     private final HistoryViewModel history;
+    /** Receipts of this window; null when it has none. */
+    private final ma.hanout.ui.receipt.ReceiptViewModel receiptVm;
     private final DialogService dialogs;
     private final I18n i18n;
 
@@ -102,7 +110,7 @@ public final class MainWindow {
         disposers.add(counterVm::dispose);
         counter = new CounterView(counterVm);
         Node counterNode = counter.create();
-        ma.hanout.ui.receipt.ReceiptViewModel receiptVm = receipts(i18n, services, counterVm);
+        receiptVm = receipts(i18n, services, counterVm, pinVm);
         QueueViewModel queueVm = new QueueViewModel(i18n, services.engine(), services.work(), dialogs, services.clock());
         disposers.add(queueVm::dispose);
         HistoryViewModel historyVm = new HistoryViewModel(i18n, services.engine(), services.work(),
@@ -186,14 +194,19 @@ public final class MainWindow {
     }
 
     /** Receipts on the counter (print on success, preview, slip) and in history; null when the window has none. */
-    private ma.hanout.ui.receipt.ReceiptViewModel receipts(I18n i18n, Services services, CounterViewModel counterVm) {
+    private ma.hanout.ui.receipt.ReceiptViewModel receipts(I18n i18n, Services services, CounterViewModel counterVm,
+            PinPadViewModel pinVm) {
         if (!services.receipts().isAvailable()) {
             return null;
         }
         ma.hanout.ui.receipt.ReceiptViewModel vm = new ma.hanout.ui.receipt.ReceiptViewModel(i18n, services.receipts(),
                 services.work(), new ma.hanout.ui.receipt.FxReceiptPreview(i18n,
                         () -> root == null || root.getScene() == null ? null : root.getScene().getWindow()),
-                "desktop:" + System.getProperty("user.name", "unknown"));
+                () -> {
+                    // who prints, for the audit log: the signed-in cashier, else this computer's user
+                    String who = pinVm == null ? null : pinVm.cashierName();
+                    return who != null && !who.isBlank() ? who : "desktop:" + System.getProperty("user.name", "unknown");
+                });
         vm.follow(counterVm.currentSaleProperty());
         disposers.add(vm::dispose);
         counter.hostUnderCurrentSale(new ma.hanout.ui.receipt.ReceiptBar(vm).create());
@@ -228,6 +241,9 @@ public final class MainWindow {
      * the same screen, and the counter's sale being typed and sale in flight.
      */
     public void continueFrom(MainWindow before) {
+        if (receiptVm != null && before.receiptVm != null) {
+            receiptVm.continueFrom(before.receiptVm); // first: the sale taken over below printed already
+        }
         counterVm.continueFrom(before.counterVm);
         shell.show(before.shell.screenProperty().get());
     }

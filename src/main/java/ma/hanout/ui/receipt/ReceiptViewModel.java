@@ -38,7 +38,7 @@ public final class ReceiptViewModel {
     private final ReceiptAccess receipts;
     private final BackgroundWork work;
     private final PreviewWindow preview;
-    private final String actor;
+    private final java.util.function.Supplier<String> actor;
     private final ReadOnlyObjectWrapper<Sale> offered = new ReadOnlyObjectWrapper<>(this, "offered");
     private final ReadOnlyObjectWrapper<Sale> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -50,8 +50,9 @@ public final class ReceiptViewModel {
     private ChangeListener<Sale> following;
     private ObservableValue<Sale> followed;
 
-    /** @param actor who prints, for the audit log */
-    public ReceiptViewModel(I18n i18n, ReceiptAccess receipts, BackgroundWork work, PreviewWindow preview, String actor) {
+    /** @param actor who prints, for the audit log (asked on the UI thread at each print) */
+    public ReceiptViewModel(I18n i18n, ReceiptAccess receipts, BackgroundWork work, PreviewWindow preview,
+            java.util.function.Supplier<String> actor) {
         this.i18n = i18n;
         this.receipts = receipts;
         this.work = work;
@@ -101,6 +102,16 @@ public final class ReceiptViewModel {
         }, this::failed);
     }
 
+    /**
+     * Carries on from the window this one replaces after a change of language: the sales already
+     * printed or asked about stay so (the counter's sale is taken over next, and must not print twice).
+     */
+    public void continueFrom(ReceiptViewModel before) {
+        settled.addAll(before.settled);
+        printed.addAll(before.printed);
+        offered.set(before.offered.get()); // the message is not: it is in the old language
+    }
+
     /** Prints the receipt the prompt offers. */
     public void printOffered() {
         Sale s = offered.get();
@@ -142,10 +153,11 @@ public final class ReceiptViewModel {
     private void run(Sale sale, ReceiptKind kind, boolean copy) {
         printing.set(true);
         message.set(i18n.get("receipt.ui.printing"));
+        String who = actor.get();
         work.run(() -> {
             Receipts r = receipts.await();
             Receipt receipt = r.receipt(sale, kind, copy, i18n.language());
-            return r.print(receipt, null, null, actor);
+            return r.print(receipt, null, null, who);
         }, done -> {
             printing.set(false);
             printed.add(key(sale, kind));

@@ -76,7 +76,7 @@ class ReceiptUiTest {
 
     private void show(Language lang) {
         Scene scene = HanoutApp.createScene(lang, new MainWindow.Services(shop.access(), work, Clock.systemDefaultZone(),
-                l -> { }, null, ReceiptAccess.of(shop.context().receipts(Duration.ofSeconds(10)))));
+                l -> { }, null, ma.hanout.ui.OfficeAccess.none(), ReceiptAccess.of(shop.context().receipts(Duration.ofSeconds(10)))));
         stage.setScene(scene);
         stage.setWidth(1280);
         stage.setHeight(800);

@@ -64,7 +64,7 @@ class ReceiptViewModelTest {
         printer = FakeThermalPrinter.answering();
         shop.context().settings().put(Receipts.PRINTER_URI, printer.uri());
         vm = new ReceiptViewModel(new I18n(Language.FR), ReceiptAccess.of(shop.context().receipts(Duration.ofSeconds(10))),
-                new SameThreadWork(), (title, png) -> previews.add(png), "Fatima");
+                new SameThreadWork(), (title, png) -> previews.add(png), () -> "Fatima");
         vm.follow(current);
     }
 
@@ -99,6 +99,23 @@ class ReceiptViewModelTest {
         current.set(done.withServerRecord(null, done.status(), null, null, done.updatedAt().plusSeconds(1)));
         assertThat(new String(printer.nextJob(), "cp858")).contains(done.externalReference()).doesNotContain("DUPLICATA");
         assertThat(printer.hasJob()).isFalse();
+    }
+
+    @Test
+    void aChangeOfLanguageAfterTheSaleDoesNotPrintItAgain() throws Exception {
+        shop.context().settings().put(Receipts.PRINT_MODE, "always");
+        current.set(done);
+        printer.nextJob();
+        // the window is rebuilt in Arabic and takes the counter's sale over
+        SimpleObjectProperty<Sale> arabicCounter = new SimpleObjectProperty<>();
+        ReceiptViewModel arabic = new ReceiptViewModel(new I18n(Language.AR),
+                ReceiptAccess.of(shop.context().receipts(Duration.ofSeconds(10))), new SameThreadWork(),
+                (title, png) -> previews.add(png), () -> "Fatima");
+        arabic.follow(arabicCounter);
+        arabic.continueFrom(vm);
+        arabicCounter.set(done);
+        assertThat(printer.hasJob()).isFalse();
+        arabic.dispose();
     }
 
     @Test
