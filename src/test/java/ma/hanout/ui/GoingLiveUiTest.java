@@ -287,9 +287,12 @@ class GoingLiveUiTest {
             return refs.containsAll(List.of("DEMO:" + demo.externalReference(), "SANDBOX:" + sandbox.externalReference(),
                     "DEMO:" + demoAgain.externalReference()));
         });
-        assertThat(robot.lookup(n -> n instanceof javafx.scene.control.Labeled l && l.getText() != null
-                && l.getText().startsWith("TEST sandbox · " + sandbox.externalReference())).tryQuery())
-                .as("the sandbox sale is marked as a test in history").isPresent();
+        // the mark sits under the state of the sandbox sale's own row
+        Eventually.await(WAIT, "the sandbox sale is marked as a test in history", () -> fx(() -> robot
+                .lookup(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof Sale s
+                        && s.externalReference().equals(sandbox.externalReference()))
+                .queryAll().stream().anyMatch(row -> row.lookupAll(".test-sale-mark").stream()
+                        .anyMatch(m -> "TEST · sandbox".equals(((javafx.scene.control.Label) m).getText())))));
     }
 
     @Test
