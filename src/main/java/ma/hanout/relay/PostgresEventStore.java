@@ -21,9 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import ma.hanout.webhook.WebhookSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -46,10 +43,7 @@ final class PostgresEventStore implements EventStore {
     private static final long APPEND_LOCK = 0x68616e6f7574L;
     private static final int READERS = 4;
     private static final int LATEST = 1;
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
 
-    private final ObjectMapper json = new ObjectMapper();
     private final String jdbcUrl;
     private final Properties props;
     private final String shownAs;
@@ -202,7 +196,7 @@ final class PostgresEventStore implements EventStore {
                     insert.setString(3, e.dedupKey());
                     insert.setLong(4, e.receivedAt().toEpochMilli());
                     insert.setBytes(5, e.rawBody());
-                    insert.setString(6, json.writeValueAsString(e.headers()));
+                    insert.setString(6, StoredEventColumns.headers(e.headers()));
                     try (ResultSet rs = insert.executeQuery()) {
                         if (!rs.next()) {
                             throw new SQLException("insert returned no id");
@@ -285,7 +279,7 @@ final class PostgresEventStore implements EventStore {
                 List<StoredEvent> out = new ArrayList<>();
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        out.add(row(rs));
+                        out.add(StoredEventColumns.read(rs));
                     }
                 }
                 return out;
@@ -378,17 +372,6 @@ final class PostgresEventStore implements EventStore {
     private void wakeAll() {
         for (Runnable r : onCommitElsewhere) {
             r.run();
-        }
-    }
-
-    private StoredEvent row(ResultSet rs) throws SQLException {
-        try {
-            WebhookSource source = WebhookSource.fromWire(rs.getString(2))
-                    .orElseThrow(() -> new SQLException("unknown source in the database"));
-            return new StoredEvent(rs.getLong(1), source, rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                    rs.getBytes(5), json.readValue(rs.getString(6), HEADERS));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable headers column", e);
         }
     }
 

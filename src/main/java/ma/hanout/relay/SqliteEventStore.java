@@ -17,9 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import ma.hanout.webhook.WebhookSource;
 
 /**
  * The relay's own SQLite file: one table of events. WAL with {@code synchronous=FULL}, so a commit
@@ -29,10 +26,7 @@ import ma.hanout.webhook.WebhookSource;
  */
 final class SqliteEventStore implements EventStore {
     private static final int READERS = 4;
-    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
-    };
 
-    private final ObjectMapper json = new ObjectMapper();
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
@@ -133,7 +127,7 @@ final class SqliteEventStore implements EventStore {
                     insert.setString(3, e.dedupKey());
                     insert.setLong(4, e.receivedAt().toEpochMilli());
                     insert.setBytes(5, e.rawBody());
-                    insert.setString(6, json.writeValueAsString(e.headers()));
+                    insert.setString(6, StoredEventColumns.headers(e.headers()));
                     try (ResultSet rs = insert.executeQuery()) {
                         if (!rs.next()) {
                             throw new SQLException("insert returned no id");
@@ -191,7 +185,7 @@ final class SqliteEventStore implements EventStore {
                 List<StoredEvent> out = new ArrayList<>();
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        out.add(row(rs));
+                        out.add(StoredEventColumns.read(rs));
                     }
                 }
                 return out;
@@ -208,17 +202,6 @@ final class SqliteEventStore implements EventStore {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
-    }
-
-    private StoredEvent row(ResultSet rs) throws SQLException {
-        try {
-            WebhookSource source = WebhookSource.fromWire(rs.getString(2))
-                    .orElseThrow(() -> new SQLException("unknown source in the database"));
-            return new StoredEvent(rs.getLong(1), source, rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                    rs.getBytes(5), json.readValue(rs.getString(6), HEADERS));
-        } catch (JsonProcessingException e) {
-            throw new SQLException("unreadable headers column", e);
-        }
     }
 
     private interface ReadWork<T> {
