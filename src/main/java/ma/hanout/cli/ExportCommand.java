@@ -51,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
         try (AppContext app = engineOptions.open()) {
             int rows;
             try {
-                rows = app.office(() -> "owner").exportSales(first, last, out, style);
+                rows = app.office(Stdin::actor).exportSales(first, last, out, style);
             } catch (Office.ExportFailedException e) {
                 throw new CommandFailure(e.getMessage(), e);
             }

@@ -99,7 +99,7 @@ public final class ReceiptCommand implements Callable<Integer> {
             PaperWidth w = paper != null ? paper : receipts.paperWidth();
             if (printer != null) {
                 try {
-                    Receipts.Printed p = receipts.print(receipt, printer, w, actor());
+                    Receipts.Printed p = receipts.print(receipt, printer, w, Stdin.actor());
                     stdout.println("printed " + what(receipt) + " on " + p.printer());
                 } catch (PrintFailure e) {
                     throw new CommandFailure(e.getMessage() + " (the sale is unchanged)");
@@ -120,7 +120,7 @@ public final class ReceiptCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new CommandFailure("Cannot write " + out + ": " + e.getMessage(), e);
             }
-            receipts.recordWritten(receipt, chosen, out.toAbsolutePath().toString(), actor());
+            receipts.recordWritten(receipt, chosen, out.toAbsolutePath().toString(), Stdin.actor());
             stdout.println("wrote " + what(receipt) + " to " + out + " (" + chosen + ", " + w.millimetres() + " mm)");
             return 0;
         }
@@ -132,9 +132,6 @@ public final class ReceiptCommand implements Callable<Integer> {
     }
 
     /** Who printed, for the audit log: the command line has no signed-in user, so the system account. */
-    private static String actor() {
-        return "cli:" + System.getProperty("user.name", "unknown");
-    }
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);

@@ -40,7 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         try (AppContext app = engineOptions.open()) {
-            var office = app.office(() -> "owner");
+            var office = app.office(Stdin::actor);
             LocalDate today = office.today();
             LocalDate first = Dates.parse(cl, "--from", from, today);
             LocalDate last = Dates.parse(cl, "--to", to, from != null ? first : today);

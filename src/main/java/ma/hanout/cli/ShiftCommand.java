@@ -49,7 +49,7 @@ public final class ShiftCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--cashier must not be empty");
             }
             try (AppContext app = engineOptions.open()) {
-                Shift s = app.office(() -> who).openShift(who);
+                Shift s = app.office(Stdin::actor).openShift(who);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(json ? SaleJson.write(ShiftJson.of(s))
                         : "shift #" + s.id() + " opened for " + s.cashier() + " at " + s.terminal() + ", " + s.openedAt());
@@ -92,9 +92,10 @@ public final class ShiftCommand implements Callable<Integer> {
                 }
             }
             try (AppContext app = engineOptions.open()) {
-                String who = cashier == null ? DEFAULT_CASHIER : cashier.strip();
-                Office office = app.office(() -> who);
-                Shift s = office.closeShift(cashier == null ? null : who, cash);
+                Office office = app.office(Stdin::actor);
+                String who = cashier != null ? cashier.strip() : office.currentShift(null).map(Shift::cashier)
+                        .orElse(DEFAULT_CASHIER);
+                Shift s = office.closeShift(who, cash);
                 spec.commandLine().getOut().println(json ? SaleJson.write(ShiftJson.of(s)) : ShiftJson.report(s));
                 return 0;
             }
@@ -124,7 +125,7 @@ public final class ShiftCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be between 1 and 100000");
             }
             try (AppContext app = engineOptions.open()) {
-                List<Shift> shifts = app.office(() -> DEFAULT_CASHIER).shifts(search, limit);
+                List<Shift> shifts = app.office(Stdin::actor).shifts(search, limit);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(SaleJson.write(shifts.stream().map(ShiftJson::of).toList()));

@@ -109,8 +109,7 @@ public final class HanoutApp extends Application {
 
     /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
     private static String signedInName(ShopSession session) {
-        ShopSession.Signed who = session.signedIn();
-        return who == null || who.name() == null ? "owner" : who.name();
+        return ma.hanout.ui.office.OfficeView.signedIn(session);
     }
 
     @Override

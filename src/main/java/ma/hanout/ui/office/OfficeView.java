@@ -31,13 +31,20 @@ public final class OfficeView {
     private final List<Runnable> disposers = new ArrayList<>();
     private final List<Runnable> refreshers = new ArrayList<>();
     private TabPane tabs;
-    /** Who is signed in; golive's sign-in plugs the real one (demo: the owner). */
-    private final java.util.function.Supplier<String> currentUser = () -> "owner";
+    /** Who is signed in (a demo shop without users: the owner): whose shift the shifts tab opens and closes. */
+    private final java.util.function.Supplier<String> currentUser;
 
     public OfficeView(I18n i18n, MainWindow.Services services, DialogService dialogs) {
         this.i18n = i18n;
         this.services = services;
         this.dialogs = dialogs;
+        this.currentUser = () -> signedIn(services.session());
+    }
+
+    /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
+    public static String signedIn(ma.hanout.app.ShopSession session) {
+        ma.hanout.app.ShopSession.Signed who = session == null ? null : session.signedIn();
+        return who == null || who.name() == null ? "owner" : who.name();
     }
 
     public Node create() {
