@@ -27,8 +27,10 @@ import org.sqlite.SQLiteException;
  * on the schema's triggers refuse any change or deletion of it: a kept report is the report.
  *
  * <p>A shift's sales: those of its account created between its opening and its closing by its
- * cashier, or with no cashier noted (a terminal where nobody signs in sells under no name; its open
- * shift takes them).
+ * cashier (the name compared without case, as the one-open-shift rule does), and those with no
+ * cashier noted (the command line, a terminal where nobody signs in) made while it was the
+ * terminal's oldest open shift: an unnamed sale counts in exactly one shift, never in every shift
+ * open at the time.
  */
 public final class ShiftStore {
     private static final String COLUMNS = """
@@ -125,12 +127,19 @@ public final class ShiftStore {
                 + " (4, 5, 6, 7, 8, 9, 10, 12)) THEN 1 ELSE 0 END),"
                 + " sum(CASE WHEN state = 'ACCEPTED' AND status_code = 11 THEN 1 ELSE 0 END),"
                 + " sum(CASE WHEN " + success + " THEN value_centimes ELSE 0 END)"
-                + " FROM sales WHERE state <> 'CANCELLED' AND (cashier = ? OR cashier IS NULL)"
+                + " FROM sales WHERE state <> 'CANCELLED'"
                 + " AND created_at >= ? AND created_at <= ? AND environment = ?"
-                + " AND (account = ? OR account IS NULL OR ? IS NULL)";
+                + " AND (account = ? OR account IS NULL OR ? IS NULL)"
+                + " AND (lower(cashier) = lower(?) OR (cashier IS NULL AND NOT EXISTS ("
+                // an older shift of this terminal open at the sale's time takes the unnamed sale
+                + " SELECT 1 FROM shifts o WHERE o.terminal = ? AND o.id <> ?"
+                + " AND (o.opened_at < ? OR (o.opened_at = ? AND o.id < ?))"
+                + " AND o.opened_at <= sales.created_at AND (o.closed_at IS NULL OR o.closed_at >= sales.created_at))))";
+        long opened = s.openedAt().toEpochMilli();
         try (PreparedStatement ps = c.prepareStatement(sql);
-                ResultSet rs = bind(ps, s.cashier(), s.openedAt().toEpochMilli(), until.toEpochMilli(),
-                        s.account().environment().name(), s.account().clientCode(), s.account().clientCode())
+                ResultSet rs = bind(ps, opened, until.toEpochMilli(),
+                        s.account().environment().name(), s.account().clientCode(), s.account().clientCode(),
+                        s.cashier(), s.terminal(), s.id(), opened, opened, s.id())
                         .executeQuery()) {
             rs.next();
             long sales = rs.getLong(1);

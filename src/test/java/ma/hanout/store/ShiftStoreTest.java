@@ -81,6 +81,28 @@ class ShiftStoreTest {
     }
 
     @Test
+    void aSaleWithNoCashierCountsInOneShiftOnlyTheTerminalsOldestOpenOne() {
+        Shift amina = shifts.open("Amina", "T1", ACCOUNT, OPEN);
+        Shift youssef = shifts.open("Youssef", "T1", ACCOUNT, OPEN.plusSeconds(10));
+        // unnamed, while both are open: Amina's (the older) takes it, Youssef's does not
+        sales.insert(TakingsStoreTest.sale("N1", Operator.INWI, 1000, SaleState.ACCEPTED, 3, 935,
+                OPEN.plusSeconds(20)), null);
+        // named in another case than the shift: still the cashier's own sale
+        sales.insert(TakingsStoreTest.sale("Y1", Operator.INWI, 3000, SaleState.ACCEPTED, 3, 2800,
+                OPEN.plusSeconds(30)), "youssef");
+        Shift aminaClosed = shifts.close(amina.id(), OPEN.plusSeconds(40), "Amina", null);
+        // unnamed, after Amina closed: Youssef's is now the oldest open one at T1
+        sales.insert(TakingsStoreTest.sale("N2", Operator.ORANGE, 2000, SaleState.ACCEPTED, 3, 1870,
+                OPEN.plusSeconds(50)), null);
+        Shift youssefClosed = shifts.close(youssef.id(), OPEN.plusSeconds(60), "Youssef", null);
+
+        assertThat(aminaClosed.report().sales()).isEqualTo(1);
+        assertThat(aminaClosed.report().expectedCash()).isEqualTo(Money.ofMad(10));
+        assertThat(youssefClosed.report().sales()).isEqualTo(2);
+        assertThat(youssefClosed.report().expectedCash()).isEqualTo(Money.ofMad(50));
+    }
+
+    @Test
     void aClosedShiftIsNeverChangedEvenInSql() {
         Shift s = shifts.open("Amina", "T1", ACCOUNT, OPEN);
         shifts.close(s.id(), OPEN.plusSeconds(60), "Amina", null);
