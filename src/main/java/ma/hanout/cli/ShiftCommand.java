@@ -93,8 +93,11 @@ public final class ShiftCommand implements Callable<Integer> {
             }
             try (AppContext app = engineOptions.open()) {
                 Office office = app.office(Stdin::actor);
+                // No --cashier: the only open shift, else the default cashier's; none open at
+                // all says so for the terminal rather than for a cashier nobody named.
                 String who = cashier != null ? cashier.strip() : office.currentShift(null).map(Shift::cashier)
-                        .orElse(DEFAULT_CASHIER);
+                        .or(() -> office.currentShift(DEFAULT_CASHIER).map(Shift::cashier))
+                        .orElse(null);
                 Shift s = office.closeShift(who, cash);
                 spec.commandLine().getOut().println(json ? SaleJson.write(ShiftJson.of(s)) : ShiftJson.report(s));
                 return 0;
