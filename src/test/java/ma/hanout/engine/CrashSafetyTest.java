@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills the engine with SIGKILL at random moments, many times, while it drains hundreds of sales
  * under injected faults, restarts it each time, and then checks the promises against the
  * simulator's own records: nothing lost, nothing sent twice, local status equal to the server's.
+ * The default suite kills {@link #KILLS} = 10 drains (each a child JVM, about 1.5 s); the full
+ * stress run, 20 kills (what the suite ran before, about 30 s idle), is {@code -Dhanout.crash.kills=20}.
+ * Every child's output goes to a file, not a pipe nobody reads while it runs.
  */
 class CrashSafetyTest {
     /** The account of the drain processes: the command line given a base URL takes it for the real API. */
@@ -31,11 +34,14 @@ class CrashSafetyTest {
             ma.hanout.domain.Environment.PRODUCTION, ma.hanout.sim.SimConfig.DEFAULT_CLIENT_CODE);
 
     private static final int SALES = 300;
-    private static final int KILLS = 20;
+    private static final int KILLS = Integer.getInteger("hanout.crash.kills", 10);
     private static final int PER_ROUND = 12;
 
     @TempDir
     Path dir;
+
+    private int drains;
+    private Path drainLog;
 
     @Test
     void killedAtRandomMomentsWhileDrainingUnderFaultsItLosesNothingAndSendsNothingTwice() throws Exception {
@@ -78,7 +84,7 @@ class CrashSafetyTest {
             }
             Process last = drainProcess(sim, 120);
             assertThat(last.waitFor(150, TimeUnit.SECONDS)).isTrue();
-            String output = new String(last.getInputStream().readAllBytes());
+            String output = Files.readString(drainLog);
             assertThat(last.exitValue()).as("final drain exit code; output: %s", output).isZero();
 
             try (Database db = Database.open(dir.resolve("hanout.db"))) {
@@ -132,7 +138,8 @@ class CrashSafetyTest {
                 "ma.hanout.Main", "drain", "--until-settled", "--timeout", Integer.toString(timeoutSeconds),
                 "--base-url", sim.baseUrl(), "--client-code", SimConfig.DEFAULT_CLIENT_CODE,
                 "--api-key", SimConfig.DEFAULT_API_KEY, "--request-timeout", "1000", "--home", dir.toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.PIPE)
+        drainLog = dir.resolve("drain-" + drains++ + ".log");
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(drainLog.toFile())
                 .directory(new File(".")).start();
     }
 }

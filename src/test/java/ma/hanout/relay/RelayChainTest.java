@@ -41,7 +41,10 @@ class RelayChainTest {
         String db = PG.newDatabase();
         Path log = dir.resolve("relays.log");
         RelayProcess a = RelayProcess.start(log, "relay", "--port", "0", "--db", db, "--secret", SECRET, "--token", TOKEN);
-        RelayProcess[] b = {RelayProcess.start(log, "relay", "--port", "0", "--db", db, "--secret", SECRET, "--token", TOKEN)};
+        // B comes back on its port after the kill: a port below the ephemeral range, so that none of
+        // the thousands of connections tried while it is down (each from an ephemeral port, and a
+        // connect from port P to port P is a self-connection) can hold it when B starts again
+        RelayProcess[] b = {startOutsideEphemeralRange(log, db)};
         int bPort = b[0].port;
         RelayClient[] clients = {new RelayClient(a.uri), new RelayClient(b[0].uri)};
         RecordingSinks onA = new RecordingSinks();
@@ -110,6 +113,28 @@ class RelayChainTest {
             a.close();
             b[0].close();
         }
+    }
+
+    private static RelayProcess startOutsideEphemeralRange(Path log, String db) throws Exception {
+        int low = 32768;
+        try {
+            low = Integer.parseInt(java.nio.file.Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .strip().split("\\s+")[0]);
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            // keep the usual Linux default
+        }
+        java.util.Random random = new java.util.Random();
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            int port = 10_000 + random.nextInt(Math.max(1, low - 10_000));
+            try {
+                return RelayProcess.start(log, "relay", "--port", Integer.toString(port), "--db", db, "--secret", SECRET,
+                        "--token", TOKEN);
+            } catch (IllegalStateException taken) {
+                last = taken; // another program listens there: another port
+            }
+        }
+        throw last;
     }
 
     private static List<String> refs(RecordingSinks sinks) {
