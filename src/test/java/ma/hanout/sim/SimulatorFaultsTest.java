@@ -151,10 +151,16 @@ class SimulatorFaultsTest {
             call.run();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(800));
         }
-        long t0 = System.nanoTime();
-        http.simGet("/_sim/recharges");
-        // 800 ms of latency against a local call that takes a few: a loaded machine keeps them apart
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(800));
+        // 800 ms of latency against a local call that takes a few: the fastest of three, so that one
+        // pause of a loaded machine (GC, descheduling) is not taken for the latency; with the latency
+        // added to the sim endpoints every one of them would take 800 ms
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            http.simGet("/_sim/recharges");
+            fastest = Math.min(fastest, System.nanoTime() - t0);
+        }
+        assertThat(Duration.ofNanos(fastest)).isLessThan(Duration.ofMillis(800));
     }
 
     /**
