@@ -86,6 +86,7 @@ class ShiftCloseUiTest {
         holder.start();
         holder.current().shop().staff().add("Nadia", Role.OWNER, "2468", "test");
         holder.current().shop().staff().add("Amina", Role.CASHIER, "1357", "test");
+        holder.current().shop().staff().add("Karim", Role.CASHIER, "8642", "test");
         printer = FakeThermalPrinter.answering();
         holder.current().settings().put(Receipts.PRINTER_URI, printer.uri());
         holder.current().settings().put(Receipts.SHOP_NAME, "Hanout Al Baraka");
@@ -225,5 +226,29 @@ class ShiftCloseUiTest {
                     "28,50 DH", "-1,50 DH");
         }
         assertThat(office().audit("shift.print", 50)).hasSize(3);
+    }
+
+    @Test
+    void anotherCashiersPinDoesNotCloseTheShiftButAnOwnersDoes(FxRobot robot) {
+        Eventually.await(WAIT, "the PIN pad at start", () -> padShown(robot));
+        typePin(robot, "Amina", "1357");
+        Eventually.await(WAIT, "Amina signed in", () -> !padShown(robot));
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT5).release(KeyCode.CONTROL);
+        awaitText(robot, "#shift-status", "Aucune caisse ouverte pour Amina");
+        robot.clickOn("#shift-open");
+        awaitText(robot, "#shift-status", "Caisse de Amina ouverte");
+
+        robot.clickOn("#shift-close");
+        Eventually.await(WAIT, "the PIN pad for the close", () -> padShown(robot));
+        typePin(robot, "Karim", "8642");
+        awaitText(robot, "#pin-message", "ni celui de Amina ni celui d'un propriétaire");
+        assertThat(padShown(robot)).isTrue();
+        assertThat(office().currentShift("Amina")).as("Karim's PIN keeps Amina's shift open").isPresent();
+
+        typePin(robot, "Nadia", "2468");
+        awaitText(robot, "#shift-message", "Caisse clôturée");
+        Shift closed = office().shifts("Amina", 10).get(0);
+        assertThat(closed.isOpen()).isFalse();
+        assertThat(closed.closedBy()).isEqualTo("Nadia");
     }
 }
