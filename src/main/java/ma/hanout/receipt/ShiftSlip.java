@@ -53,7 +53,7 @@ public final class ShiftSlip {
         out.add(new Block.Heading(w.get("shiftslip.title"), false));
         out.add(new Block.Centered(w.get("shiftslip.number", shift.id())));
         out.add(new Block.Rule());
-        out.add(new Block.Field(w.get("shiftslip.cashier"), shift.cashier(), false));
+        out.add(new Block.Field(w.get("shiftslip.cashier"), shown(shift.cashier(), w), false));
         out.add(new Block.Field(w.get("shiftslip.terminal"), shift.terminal(), false));
         out.add(new Block.Field(w.get("shiftslip.opened"), when(shift.openedAt(), zone), false));
         out.add(new Block.Field(w.get("shiftslip.closed"), when(shift.closedAt(), zone), false));
@@ -72,7 +72,7 @@ public final class ShiftSlip {
         }
         out.add(new Block.Rule());
         if (shift.closedBy() != null && !shift.closedBy().isBlank()) {
-            out.add(new Block.Field(w.get("shiftslip.closed_by"), shift.closedBy(), false));
+            out.add(new Block.Field(w.get("shiftslip.closed_by"), shown(shift.closedBy(), w), false));
         }
         if (test != null) {
             out.add(new Block.Banner(test));
@@ -92,5 +92,10 @@ public final class ShiftSlip {
     /** A surplus reads {@code +5,00 DH}, a shortfall {@code -5,00 DH}: the sign is the point. */
     private static String signed(Money m) {
         return (m.isPositive() ? "+" : "") + money(m);
+    }
+
+    /** The demo shop's nameless owner ("owner" in the database) in the slip's language. */
+    private static String shown(String name, ReceiptWords w) {
+        return "owner".equals(name) ? w.get("role.owner") : name;
     }
 }

@@ -38,7 +38,7 @@ class ShiftSlipTest {
         assertThat(text.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(width.columns()));
         assertThat(text).contains("Hanout Al Baraka", "Rapport de caisse", "Caisse n° 7", "Fatima", "T-0A1B2C",
                 "02/12/2026 15:05", "02/12/2026 23:05", "Ventes", "12", "Réussies", "Échouées", "Remboursées",
-                "En attente", "450,50 DH", "440,00 DH", "-10,50 DH", "Clôturée par", "owner")
+                "En attente", "450,50 DH", "440,00 DH", "-10,50 DH", "Clôturée par", "propriétaire")
                 .doesNotContain("DÉMO");
         assertThat(slip.rightToLeft()).isFalse();
         assertThat(slip.title()).isEqualTo("Rapport de caisse #7");

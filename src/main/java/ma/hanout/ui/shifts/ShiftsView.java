@@ -74,7 +74,7 @@ public final class ShiftsView {
         search.textProperty().addListener((obs, was, now) -> vm.refresh());
         list.setItems(vm.shifts());
         list.setPlaceholder(new Label(i18n.get("shift.none")));
-        column(colCashier, Shift::cashier, false);
+        column(colCashier, x -> vm.shown(x.cashier()), false);
         column(colOpened, s -> vm.when(s.openedAt()), true);
         column(colClosed, s -> s.isOpen() ? i18n.get("shift.still_open") : vm.when(s.closedAt()), true);
         column(colSales, s -> s.report() == null ? "" : Long.toString(s.report().sales()), true);

@@ -113,6 +113,14 @@ public final class ShiftsViewModel {
     private record State(Optional<Shift> current, ShiftReport soFar, List<Shift> list) {
     }
 
+    /**
+     * A cashier's name as the screen shows it: the demo shop's nameless owner ("owner", what the
+     * database keeps) in the screen's language.
+     */
+    public String shown(String cashierName) {
+        return "owner".equals(cashierName) ? i18n.get("role.owner") : cashierName;
+    }
+
     /** Reads the cashier's open shift (with what it has sold so far) and the list again. */
     public void refresh() {
         String who = cashier.get();
@@ -136,12 +144,12 @@ public final class ShiftsViewModel {
             current = st.current().orElse(null);
             open.set(current != null);
             if (current != null) {
-                status.set(i18n.get("shift.open_since", current.cashier(), WHEN.format(current.openedAt().atZone(zone))));
+                status.set(i18n.get("shift.open_since", shown(current.cashier()), WHEN.format(current.openedAt().atZone(zone))));
                 if (lastClosed.get() == null) {
                     showReport(i18n.get("shift.so_far"), st.soFar());
                 }
             } else {
-                status.set(i18n.get("shift.status_none", who));
+                status.set(i18n.get("shift.status_none", shown(who)));
             }
             shifts.setAll(st.list());
         }, this::failed);
@@ -156,7 +164,7 @@ public final class ShiftsViewModel {
             lastClosed.set(null);
             report.clear();
             reportTitle.set("");
-            message.set(i18n.get("shift.opened", s.cashier()));
+            message.set(i18n.get("shift.opened", shown(s.cashier())));
             refresh();
         }, this::failed);
     }
@@ -164,7 +172,7 @@ public final class ShiftsViewModel {
     /** Closes the open shift with the cash counted (blank: not counted); the report is kept for good. */
     public void closeShift() {
         if (current == null) {
-            message.set(i18n.get("shift.status_none", cashier.get()));
+            message.set(i18n.get("shift.status_none", shown(cashier.get())));
             return;
         }
         Money cash = null;
@@ -193,7 +201,7 @@ public final class ShiftsViewModel {
             busy.set(false);
             lastClosed.set(s);
             counted.set("");
-            showReport(i18n.get("shift.report_of", s.cashier(), WHEN.format(s.openedAt().atZone(zone)),
+            showReport(i18n.get("shift.report_of", shown(s.cashier()), WHEN.format(s.openedAt().atZone(zone)),
                     WHEN.format(s.closedAt().atZone(zone))), s.report());
             message.set(i18n.get("shift.closed"));
             refresh();
@@ -204,7 +212,7 @@ public final class ShiftsViewModel {
     public void select(Shift s) {
         if (s != null && !s.isOpen()) {
             lastClosed.set(s);
-            showReport(i18n.get("shift.report_of", s.cashier(), WHEN.format(s.openedAt().atZone(zone)),
+            showReport(i18n.get("shift.report_of", shown(s.cashier()), WHEN.format(s.openedAt().atZone(zone)),
                     WHEN.format(s.closedAt().atZone(zone))), s.report());
         }
     }
