@@ -37,18 +37,7 @@ public final class ShiftSlip {
         if (test != null) {
             out.add(new Block.Banner(test));
         }
-        if (!shop.name().isEmpty()) {
-            out.add(new Block.Heading(shop.name(), true));
-        }
-        if (!shop.address().isEmpty()) {
-            out.add(new Block.Note(shop.address()));
-        }
-        if (!shop.phone().isEmpty()) {
-            out.add(new Block.Centered(w.get("receipt.shop_phone", shop.phone())));
-        }
-        if (!shop.taxId().isEmpty()) {
-            out.add(new Block.Centered(w.get("receipt.tax_id", shop.taxId())));
-        }
+        ReceiptLayout.shopHeader(shop, w, out);
         out.add(new Block.Rule());
         out.add(new Block.Heading(w.get("shiftslip.title"), false));
         out.add(new Block.Centered(w.get("shiftslip.number", shift.id())));
