@@ -199,6 +199,11 @@ public final class AppContext implements AutoCloseable {
                 java.time.ZoneId.systemDefault(), printerTimeout);
     }
 
+    /** Closed shifts' reports on the receipt printer or in a file, seen by {@code currentUser}. */
+    public ShiftSlips shiftSlips(java.util.function.Supplier<String> currentUser, Duration printerTimeout) {
+        return office(currentUser).slips(receipts(printerTimeout), printerTimeout);
+    }
+
     /** The relay subscription, when one runs. */
     public RelayLink relay() {
         return relay;

@@ -52,14 +52,30 @@ public final class BatchFile {
     private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setTrim(true).build();
 
     /** What is wrong with a whole file: it cannot be a batch at all (bad usage on the command line). */
-    public static final class BadFileException extends RuntimeException {
-        public BadFileException(String message) {
-            super(message);
+    public static final class BadFileException extends DomainException {
+        public BadFileException(String code, String message, Object... args) {
+            super(code, message, args);
         }
     }
 
-    /** One line after the header: a sale to make, or why not. */
-    public record Line(int lineNumber, SaleRequest request, String error) {
+    /**
+     * One line after the header: a sale to make, or why not: {@code error} in English (the
+     * command line, the results file), {@code code} and {@code args} for the screen's language
+     * ({@code batch.columns}, {@code phone.too_short}…; null code: only the English says why).
+     */
+    public record Line(int lineNumber, SaleRequest request, String error, String code, List<Object> args) {
+        public Line {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        static Line good(int lineNumber, SaleRequest request) {
+            return new Line(lineNumber, request, null, null, List.of());
+        }
+
+        static Line bad(int lineNumber, String code, String error, Object... args) {
+            return new Line(lineNumber, null, error, code, List.of(args));
+        }
+
         public boolean good() {
             return request != null;
         }
@@ -96,7 +112,8 @@ public final class BatchFile {
             RawLine raw;
             while (header == null && (raw = in.next()) != null) {
                 if (raw.tooLong() || raw.text() == null) {
-                    throw new BadFileException(file + " does not start with a CSV header line: is it a CSV file?");
+                    throw new BadFileException("batch.not_csv", file + " does not start with a CSV header line: is it a CSV file?",
+                            file.getFileName().toString());
                 }
                 String text = raw.lineNumber() == 1 && raw.text().startsWith("\uFEFF") ? raw.text().substring(1)
                         : raw.text();
@@ -107,31 +124,45 @@ public final class BatchFile {
             }
             in.drain(); // the rest is read only for the fingerprint
         } catch (NoSuchFileException e) {
-            throw new BadFileException("no such file: " + file);
+            throw new BadFileException("batch.no_file", "no such file: " + file, file.toString());
         } catch (IOException e) {
-            throw new BadFileException("cannot read " + file + ": " + e.getMessage());
+            throw unreadable(file, e);
         }
         if (header == null) {
-            throw new BadFileException(file + " is empty: a batch starts with the header phone,operator,value,type");
+            throw new BadFileException("batch.empty", file + " is empty: a batch starts with the header phone,operator,value,type",
+                    file.getFileName().toString());
         }
         return new BatchFile(file, HexFormat.of().formatHex(sha.digest()), header, headerLine);
     }
 
+    private static BadFileException unreadable(Path file, IOException e) {
+        return new BadFileException("batch.unreadable", "cannot read " + file + ": " + e.getMessage(),
+                file.getFileName().toString(), String.valueOf(e.getMessage()));
+    }
+
     private static List<String> checkHeader(Path file, String text) {
         List<String> header = new ArrayList<>();
-        for (String h : parse(text)) {
+        List<String> names;
+        try {
+            names = parse(text);
+        } catch (DomainException e) {
+            throw new BadFileException("batch.header_not_csv", "the first line of " + file + " is not a CSV header: "
+                    + e.getMessage(), file.getFileName().toString());
+        }
+        for (String h : names) {
             header.add(h.strip().toLowerCase(Locale.ROOT));
         }
         Set<String> seen = new HashSet<>();
         for (String h : header) {
             if (!seen.add(h)) {
-                throw new BadFileException("the CSV header of " + file + " names the column '" + h + "' twice");
+                throw new BadFileException("batch.header_twice", "the CSV header of " + file + " names the column '" + h
+                        + "' twice", h);
             }
         }
         List<String> missing = REQUIRED.stream().filter(h -> !header.contains(h)).toList();
         if (!missing.isEmpty()) {
-            throw new BadFileException("the CSV header must be phone,operator,value,type (optional external_reference);"
-                    + " missing: " + String.join(", ", missing));
+            throw new BadFileException("batch.header_missing", "the CSV header of " + file + " must be phone,operator,value,type"
+                    + " (optional external_reference); missing: " + String.join(", ", missing), String.join(", ", missing));
         }
         return List.copyOf(header);
     }
@@ -150,6 +181,14 @@ public final class BatchFile {
      * {@link Sale.Origin#BATCH}, or why not. Empty lines are skipped (they keep their numbers).
      */
     public void scan(LineSink sink) {
+        scan(null, sink);
+    }
+
+    /**
+     * As {@link #scan(LineSink)}, a line above {@code maxValue} (the most one recharge may be,
+     * null: no limit) being bad too: the server would refuse it, so it is never sent.
+     */
+    public void scan(Money maxValue, LineSink sink) {
         Set<String> references = new HashSet<>();
         try (LineReader in = new LineReader(Files.newInputStream(file))) {
             RawLine raw;
@@ -158,37 +197,46 @@ public final class BatchFile {
                     continue;
                 }
                 if (raw.tooLong()) {
-                    sink.accept(new Line(raw.lineNumber(), null, "longer than " + MAX_LINE + " characters: not a sale"));
+                    sink.accept(Line.bad(raw.lineNumber(), "batch.too_long", "longer than " + MAX_LINE
+                            + " characters: not a sale", MAX_LINE));
                     continue;
                 }
                 if (raw.text() == null) {
-                    sink.accept(new Line(raw.lineNumber(), null, "not UTF-8 text"));
+                    sink.accept(Line.bad(raw.lineNumber(), "batch.not_utf8", "not UTF-8 text"));
                     continue;
                 }
                 if (raw.text().isBlank()) {
                     continue;
                 }
-                sink.accept(line(raw.lineNumber(), raw.text(), references));
+                sink.accept(line(raw.lineNumber(), raw.text(), references, maxValue));
             }
         } catch (IOException e) {
-            throw new BadFileException("cannot read " + file + ": " + e.getMessage());
+            throw unreadable(file, e);
         }
     }
 
-    private Line line(int lineNumber, String text, Set<String> references) {
+    private Line line(int lineNumber, String text, Set<String> references, Money maxValue) {
         try {
             List<String> fields = parse(text);
             if (fields.size() != header.size()) {
-                return new Line(lineNumber, null, "expected " + header.size() + " columns, found " + fields.size());
+                return Line.bad(lineNumber, "batch.columns", "expected " + header.size() + " columns, found "
+                        + fields.size(), header.size(), fields.size());
             }
             SaleRequest req = toRequest(fields);
-            if (req.externalReference() != null && !references.add(req.externalReference())) {
-                return new Line(lineNumber, null, "external_reference '" + req.externalReference()
-                        + "' appears twice in the file");
+            if (maxValue != null && req.value().compareTo(maxValue) > 0) {
+                return Line.bad(lineNumber, "batch.above_limit", "value " + req.value().display()
+                        + " is above the most one recharge may be, " + maxValue.display() + " (setting sale.max_value)",
+                        req.value().display(), maxValue.display());
             }
-            return new Line(lineNumber, req, null);
+            if (req.externalReference() != null && !references.add(req.externalReference())) {
+                return Line.bad(lineNumber, "batch.reference_twice", "external_reference '" + req.externalReference()
+                        + "' appears twice in the file", req.externalReference());
+            }
+            return Line.good(lineNumber, req);
+        } catch (DomainException e) {
+            return new Line(lineNumber, null, e.getMessage(), e.code(), e.args());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return new Line(lineNumber, null, e.getMessage());
+            return new Line(lineNumber, null, e.getMessage(), null, List.of());
         }
     }
 
@@ -197,7 +245,8 @@ public final class BatchFile {
         Operator operator = Operator.parse(field(fields, "operator"));
         Money value = Money.parse(field(fields, "value"));
         if (!value.isPositive()) {
-            throw new DomainException("value.not_positive", "value must be more than 0, not " + field(fields, "value"));
+            throw new DomainException("batch.value_not_positive", "value must be more than 0, not " + field(fields, "value"),
+                    field(fields, "value"));
         }
         Promo promo = Promo.parse(field(fields, "type"));
         String ref = header.contains(REFERENCE) ? field(fields, REFERENCE) : null;
@@ -219,13 +268,13 @@ public final class BatchFile {
         try (CSVParser p = CSVParser.parse(new StringReader(text), LINE)) {
             List<CSVRecord> records = p.getRecords();
             if (records.size() != 1) {
-                throw new DomainException("csv.line", "not one CSV record");
+                throw new DomainException("batch.not_one_record", "not one CSV record");
             }
             List<String> out = new ArrayList<>();
             records.get(0).forEach(out::add);
             return out;
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new DomainException("csv.line", "not valid CSV: " + e.getMessage());
+            throw new DomainException("batch.not_csv_line", "not valid CSV: " + e.getMessage());
         }
     }
 

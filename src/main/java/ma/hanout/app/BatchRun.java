@@ -124,7 +124,7 @@ public final class BatchRun {
             chunkLines.clear();
             pendingBad.clear();
         };
-        file.scan(line -> {
+        file.scan(engine.maxValue(), line -> {
             if (!line.good()) {
                 pendingBad.add(line);
             } else {

@@ -221,13 +221,33 @@ public final class Office {
 
     /** Closes the open shift of {@code cashier} (see {@link #currentShift}), keeping its report. */
     public Shift closeShift(String cashier, Money counted) {
+        return closeShift(cashier, counted, null);
+    }
+
+    /**
+     * As {@link #closeShift(String, Money)}, recording {@code closedBy} (whose PIN allowed the
+     * close: the cashier or an owner) as who closed it; null: whoever is signed in.
+     */
+    public Shift closeShift(String cashier, Money counted, String closedBy) {
         Shift open = findOpen(cashier).orElseThrow(() -> new NoOpenShiftException(cashier));
-        Shift closed = shifts.close(open.id(), clock.instant(), currentUser.get(), counted);
+        String by = closedBy == null || closedBy.isBlank() ? currentUser.get() : closedBy.strip();
+        Shift closed = shifts.close(open.id(), clock.instant(), by, counted);
         ShiftReport r = closed.report();
         audit.append(clock.instant(), currentUser.get(), "shift.close", closed.cashier() + " at " + closed.terminal()
                 + ": " + r.sales() + " sales, expected " + SaleCsv.amount(r.expectedCash()) + " MAD"
-                + (r.countedCash() == null ? "" : ", counted " + SaleCsv.amount(r.countedCash()) + " MAD"));
+                + (r.countedCash() == null ? "" : ", counted " + SaleCsv.amount(r.countedCash()) + " MAD")
+                + (by.equals(currentUser.get()) ? "" : ", PIN of " + by));
         return closed;
+    }
+
+    /** Closed shifts' reports printed or saved with {@code receipts}' shop, printer and paper; audited here. */
+    public ShiftSlips slips(Receipts receipts, java.time.Duration printerTimeout) {
+        return new ShiftSlips(this, receipts, audit, clock, zone, printerTimeout);
+    }
+
+    /** One shift by its number, open or closed. */
+    public Optional<Shift> shift(long id) {
+        return shifts.find(id);
     }
 
     /** Shifts newest first, those whose cashier or terminal contains {@code text} (null: all). */

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "shift", description = "A cashier's shift at this terminal: open, close with its report, list.",
-        subcommands = {ShiftCommand.Open.class, ShiftCommand.Close.class, ShiftCommand.ListShifts.class})
+@Command(name = "shift", description = "A cashier's shift at this terminal: open, close with its report, list, print the report.",
+        subcommands = {ShiftCommand.Open.class, ShiftCommand.Close.class, ShiftCommand.ListShifts.class,
+            ShiftReportCommand.class})
 public final class ShiftCommand implements Callable<Integer> {
     /** Who a shift is for when no --cashier is given and nobody signs in on the command line. */
     static final String DEFAULT_CASHIER = "owner";
@@ -25,7 +26,7 @@ public final class ShiftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: open, close or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: open, close, list or report");
     }
 
     @Command(name = "open", description = "Opens a shift (one open shift per cashier and terminal).")

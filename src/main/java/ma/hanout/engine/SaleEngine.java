@@ -153,9 +153,18 @@ public final class SaleEngine implements AutoCloseable {
 
     /**
      * Commits many sales at once (one transaction: a batch's chunk) and wakes the worker. A request
-     * whose reference is already on disk is reported, never recorded twice.
+     * whose reference is already on disk is reported, never recorded twice. A request above
+     * {@link #maxValue()} refuses the whole call before anything is recorded (callers leave such
+     * lines out first, as {@code BatchFile.scan} does).
      */
     public List<Recorded> sellAll(List<SaleRequest> requests) {
+        Money max = maxValue();
+        for (SaleRequest r : requests) {
+            if (r.value().compareTo(max) > 0) {
+                throw new DomainException("sale.above_limit", "A single recharge is at most " + max.display()
+                        + " (setting sale.max_value); " + r.value().display() + " was asked");
+            }
+        }
         List<Recorded> out = intake.sellAll(requests);
         threads.wakeWorker();
         return out;

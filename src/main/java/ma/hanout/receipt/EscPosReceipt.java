@@ -32,14 +32,19 @@ public final class EscPosReceipt {
 
     /** @param kickDrawer also pulse the cash drawer (pin 2) after the cut */
     public static byte[] render(Receipt receipt, PaperWidth width, boolean kickDrawer) {
+        return render(receipt.slip(), width, kickDrawer);
+    }
+
+    /** Any slip (a receipt, a shift report) as ESC/POS; {@code kickDrawer} as above. */
+    public static byte[] render(Slip slip, PaperWidth width, boolean kickDrawer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (EscPos escpos = new EscPos(bytes)) {
             escpos.initializePrinter();
-            if (receipt.isRightToLeft()) {
-                raster(escpos, ReceiptImage.render(receipt, width));
+            if (slip.rightToLeft()) {
+                raster(escpos, ReceiptImage.render(slip, width));
             } else {
                 escpos.setCharacterCodeTable(CharacterCodeTable.CP858_Euro);
-                text(escpos, ReceiptLayout.of(receipt), width);
+                text(escpos, slip.blocks(), width);
             }
             escpos.feed(4);
             escpos.cut(EscPos.CutMode.PART);

@@ -40,14 +40,19 @@ public final class PdfReceipt {
     }
 
     public static byte[] render(Receipt receipt, PaperWidth width, Page page) {
+        return render(receipt.slip(), width, page);
+    }
+
+    /** Any slip (a receipt, a shift report) as a PDF. */
+    public static byte[] render(Slip slip, PaperWidth width, Page page) {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle(receipt.words().get("receipt.title") + " " + receipt.sale().externalReference());
+            info.setTitle(slip.title());
             info.setCreator("Hanout");
-            if (receipt.isRightToLeft()) {
-                raster(doc, receipt, width, page);
+            if (slip.rightToLeft()) {
+                raster(doc, slip, width, page);
             } else {
-                text(doc, receipt, width, page);
+                text(doc, slip, width, page);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -57,9 +62,9 @@ public final class PdfReceipt {
         }
     }
 
-    private static void text(PDDocument doc, Receipt receipt, PaperWidth width, Page page) throws IOException {
+    private static void text(PDDocument doc, Slip slip, PaperWidth width, Page page) throws IOException {
         int cols = width.columns();
-        List<Block> blocks = ReceiptLayout.of(receipt);
+        List<Block> blocks = slip.blocks();
         float ticketWidth = width.millimetres() * MM;
         float margin = 4 * MM;
         float size = page == Page.A4 ? 10f : (ticketWidth - 2 * margin) / (cols * 0.6f);
@@ -100,8 +105,8 @@ public final class PdfReceipt {
         }
     }
 
-    private static void raster(PDDocument doc, Receipt receipt, PaperWidth width, Page page) throws IOException {
-        BufferedImage image = ReceiptImage.render(receipt, width);
+    private static void raster(PDDocument doc, Slip slip, PaperWidth width, Page page) throws IOException {
+        BufferedImage image = ReceiptImage.render(slip, width);
         float imageWidth = (width.millimetres() - 8) * MM;
         float imageHeight = imageWidth * image.getHeight() / image.getWidth();
         float margin = 4 * MM;
@@ -124,7 +129,7 @@ public final class PdfReceipt {
                 return; // no Unicode font to embed: the image alone
             }
             PDFont font = PDType0Font.load(doc, fontFile.toFile());
-            List<String> lines = TextReceipt.lines(ReceiptLayout.of(receipt), width.columns());
+            List<String> lines = TextReceipt.lines(slip.blocks(), width.columns());
             float leading = imageHeight / Math.max(1, lines.size());
             float size = Math.min(leading * 0.8f, 9f);
             Encodable enc = new Encodable(font);

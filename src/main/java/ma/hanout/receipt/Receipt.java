@@ -37,4 +37,10 @@ public record Receipt(ShopDetails shop, Sale sale, String cashier, Instant print
     public boolean isRightToLeft() {
         return words.language().isRightToLeft();
     }
+
+    /** What the printer prints for this receipt: {@link ReceiptLayout}'s blocks. */
+    public Slip slip() {
+        return new Slip(words.get("receipt.title") + " " + sale.externalReference(), ReceiptLayout.of(this),
+                isRightToLeft());
+    }
 }

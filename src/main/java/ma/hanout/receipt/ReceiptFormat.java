@@ -32,11 +32,16 @@ public enum ReceiptFormat {
 
     /** The receipt in this format (PDF: the ticket size); ESC/POS without the drawer pulse unless asked. */
     public byte[] render(Receipt receipt, PaperWidth width, boolean kickDrawer) {
+        return render(receipt.slip(), width, kickDrawer);
+    }
+
+    /** Any slip in this format, as {@link #render(Receipt, PaperWidth, boolean)}. */
+    public byte[] render(Slip slip, PaperWidth width, boolean kickDrawer) {
         return switch (this) {
-            case TEXT -> TextReceipt.render(receipt, width).getBytes(StandardCharsets.UTF_8);
-            case PDF -> PdfReceipt.render(receipt, width, PdfReceipt.Page.TICKET);
-            case PNG -> ReceiptImage.png(receipt, width);
-            case ESCPOS -> EscPosReceipt.render(receipt, width, kickDrawer);
+            case TEXT -> TextReceipt.render(slip, width).getBytes(StandardCharsets.UTF_8);
+            case PDF -> PdfReceipt.render(slip, width, PdfReceipt.Page.TICKET);
+            case PNG -> ReceiptImage.png(slip, width);
+            case ESCPOS -> EscPosReceipt.render(slip, width, kickDrawer);
         };
     }
 

@@ -55,9 +55,14 @@ public final class ReceiptImage {
 
     /** The receipt as an image {@code width.dots()} pixels wide, as tall as it needs. */
     public static BufferedImage render(Receipt receipt, PaperWidth width) {
-        ReceiptImage r = new ReceiptImage(width, receipt.isRightToLeft());
+        return render(receipt.slip(), width);
+    }
+
+    /** Any slip as an image {@code width.dots()} pixels wide. */
+    public static BufferedImage render(Slip slip, PaperWidth width) {
+        ReceiptImage r = new ReceiptImage(width, slip.rightToLeft());
         try {
-            for (Block b : ReceiptLayout.of(receipt)) {
+            for (Block b : slip.blocks()) {
                 r.draw(b);
             }
             r.y += r.margin * 2;
@@ -70,6 +75,11 @@ public final class ReceiptImage {
     /** The receipt as a PNG file's bytes. */
     public static byte[] png(Receipt receipt, PaperWidth width) {
         return png(render(receipt, width));
+    }
+
+    /** Any slip as a PNG file's bytes. */
+    public static byte[] png(Slip slip, PaperWidth width) {
+        return png(render(slip, width));
     }
 
     static byte[] png(BufferedImage image) {

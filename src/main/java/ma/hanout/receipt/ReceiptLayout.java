@@ -16,15 +16,8 @@ public final class ReceiptLayout {
     private ReceiptLayout() {
     }
 
-    public static List<Block> of(Receipt r) {
-        ReceiptWords w = r.words();
-        Sale s = r.sale();
-        List<Block> out = new ArrayList<>();
-        String testBanner = testBanner(s, w);
-        if (testBanner != null) {
-            out.add(new Block.Banner(testBanner));
-        }
-        ShopDetails shop = r.shop();
+    /** The shop's name, address, phone and tax id, those it has, as every slip starts. */
+    static void shopHeader(ShopDetails shop, ReceiptWords w, List<Block> out) {
         if (!shop.name().isEmpty()) {
             out.add(new Block.Heading(shop.name(), true));
         }
@@ -37,6 +30,17 @@ public final class ReceiptLayout {
         if (!shop.taxId().isEmpty()) {
             out.add(new Block.Centered(w.get("receipt.tax_id", shop.taxId())));
         }
+    }
+
+    public static List<Block> of(Receipt r) {
+        ReceiptWords w = r.words();
+        Sale s = r.sale();
+        List<Block> out = new ArrayList<>();
+        String testBanner = testBanner(s, w);
+        if (testBanner != null) {
+            out.add(new Block.Banner(testBanner));
+        }
+        shopHeader(r.shop(), w, out);
         out.add(new Block.Rule());
         out.add(new Block.Heading(w.get(r.kind() == ReceiptKind.NOT_DELIVERED ? "receipt.title_not_delivered"
                 : "receipt.title"), false));

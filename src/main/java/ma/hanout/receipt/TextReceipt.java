@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The receipt as plain text, one line per printed line at the paper's width in characters: what
+ * A receipt (or any {@link Slip}) as plain text, one line per printed line at the paper's width in characters: what
  * {@code receipt --format text} prints and what the ESC/POS output is made of.
  */
 public final class TextReceipt {
@@ -12,7 +12,11 @@ public final class TextReceipt {
     }
 
     public static String render(Receipt receipt, PaperWidth width) {
-        return String.join("\n", lines(ReceiptLayout.of(receipt), width.columns())) + "\n";
+        return render(receipt.slip(), width);
+    }
+
+    public static String render(Slip slip, PaperWidth width) {
+        return String.join("\n", lines(slip.blocks(), width.columns())) + "\n";
     }
 
     static List<String> lines(List<Block> blocks, int width) {

@@ -14,4 +14,14 @@ public interface DialogService {
 
     /** A short note that goes away by itself (a sale done, the connection back). */
     void notify(String message);
+
+    /**
+     * Asks where to save a file, offering {@code suggestedName} and files matching {@code pattern}
+     * ({@code *.pdf}); empty when the user cancels. Without a file dialog (a test that does not
+     * answer it) nothing is chosen.
+     */
+    default java.util.Optional<java.nio.file.Path> saveFile(String title, String suggestedName, String filterName,
+            String pattern) {
+        return java.util.Optional.empty();
+    }
 }

@@ -21,7 +21,7 @@ public final class ErrorText {
     public static String of(Throwable failure, I18n i18n) {
         Throwable e = unwrap(failure);
         if (e instanceof DomainException d) {
-            return ofCode(d.code(), d.getMessage(), i18n);
+            return ofCode(d.code(), d.getMessage(), i18n, d.args().toArray());
         }
         LOG.log(Level.WARNING, "background work failed", e);
         return i18n.get("error.unexpected");
@@ -32,11 +32,11 @@ public final class ErrorText {
      * ({@code sale.cancel_refused}) or the API's ({@code INSUFFICIENT_FUNDS}, looked up as
      * {@code error.api.INSUFFICIENT_FUNDS}). An unknown code keeps the message it came with.
      */
-    public static String ofCode(String code, String fallbackMessage, I18n i18n) {
+    public static String ofCode(String code, String fallbackMessage, I18n i18n, Object... args) {
         if (code != null) {
             for (String key : new String[] {code, "error." + code, "error.api." + code}) {
                 if (i18n.has(key)) {
-                    return i18n.get(key);
+                    return i18n.get(key, args);
                 }
             }
         }

@@ -50,6 +50,17 @@ public final class FxDialogService implements DialogService {
         Notifications.create().owner(w).text(message).hideAfter(Duration.seconds(4)).showInformation();
     }
 
+    @Override
+    public java.util.Optional<java.nio.file.Path> saveFile(String title, String suggestedName, String filterName,
+            String pattern) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(filterName, pattern));
+        java.io.File f = chooser.showSaveDialog(owner.get());
+        return f == null ? java.util.Optional.empty() : java.util.Optional.of(f.toPath());
+    }
+
     /** "06 27 78 12 09" with no-break spaces between digit groups, so a dialog never wraps it. */
     static String keepNumbersWhole(String message) {
         return message == null ? null : message.replaceAll("(?<=\\d) (?=\\d)", "\u00a0");

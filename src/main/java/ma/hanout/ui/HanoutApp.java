@@ -104,7 +104,7 @@ public final class HanoutApp extends Application {
         // the screens are built (FXML, view models) on their own thread while the JavaFX thread
         // opens the window: nodes not yet in a shown scene may be made on any thread
         built = CompletableFuture.supplyAsync(
-                () -> MainWindow.build(language, services, next -> show(scene, next, services)), daemon("hanout-build"));
+                () -> MainWindow.build(language, services, next -> show(scene, next, services, null)), daemon("hanout-build"));
     }
 
     /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
@@ -253,8 +253,13 @@ public final class HanoutApp extends Application {
      * language in the window rebuilds it in place (and the services save the choice).
      */
     public static Scene createScene(Language lang, MainWindow.Services services) {
+        return createScene(lang, services, null);
+    }
+
+    /** As {@link #createScene(Language, MainWindow.Services)} with {@code dialogs} answering the questions (tests). */
+    public static Scene createScene(Language lang, MainWindow.Services services, DialogService dialogs) {
         Scene scene = emptyScene();
-        show(scene, lang, services);
+        show(scene, lang, services, dialogs);
         return scene;
     }
 
@@ -264,8 +269,8 @@ public final class HanoutApp extends Application {
         return scene;
     }
 
-    private static void show(Scene scene, Language lang, MainWindow.Services services) {
-        install(scene, MainWindow.build(lang, services, next -> show(scene, next, services)), lang);
+    private static void show(Scene scene, Language lang, MainWindow.Services services, DialogService dialogs) {
+        install(scene, MainWindow.build(lang, services, next -> show(scene, next, services, dialogs), dialogs), lang);
     }
 
     private static void install(Scene scene, MainWindow w, Language lang) {

@@ -85,20 +85,22 @@ public final class MainWindow {
     private final CounterViewModel counterVm;
     private final ShellViewModel shell;
     private ma.hanout.ui.office.OfficeView office;
+    /** The cashier's own till screen, once built. */
+    private ma.hanout.ui.shifts.ShiftsViewModel ownShift;
     private final HistoryViewModel history;
     /** Receipts of this window; null when it has none. */
     private final ma.hanout.ui.receipt.ReceiptViewModel receiptVm;
     private final DialogService dialogs;
     private final I18n i18n;
 
-    private MainWindow(Language lang, Services given, Consumer<Language> applyLanguage) {
+    private MainWindow(Language lang, Services given, Consumer<Language> applyLanguage, DialogService answering) {
         // this window's screens follow the engine through a scope that ends with the window
         EngineAccess scoped = given.engine().scope();
         disposers.add(scoped::close);
         Services services = new Services(scoped, given.work(), given.clock(), given.saveLanguage(), given.session(),
                 given.office(), given.receipts());
         i18n = new I18n(lang);
-        dialogs = new FxDialogService(i18n,
+        dialogs = answering != null ? answering : new FxDialogService(i18n,
                 () -> this.root == null || this.root.getScene() == null ? null : this.root.getScene().getWindow());
         StatusBarViewModel statusVm = new StatusBarViewModel(i18n, services.engine(), services.work(),
                 services.office());
@@ -119,6 +121,8 @@ public final class MainWindow {
                 services.work(), given.engine(),
                 pinVm::actorName);
         history = historyVm;
+        ma.hanout.ui.shifts.ShiftsViewModel.CloseApproval closeApproval = pinVm == null
+                ? ma.hanout.ui.shifts.ShiftsViewModel.CloseApproval.NONE : pinVm::requestShiftClose;
         shell = new ShellViewModel(i18n, services.work(), services.saveLanguage(), applyLanguage,
                 msg -> dialogs.showError(i18n.get("app.language"), msg));
         ShellView shellView = new ShellView(shell, i18n, screen -> switch (screen) {
@@ -139,9 +143,18 @@ public final class MainWindow {
             case SETTINGS -> settings == null ? new Label(i18n.get("settings.title"))
                     : new SettingsView(settings, i18n, next -> shell.changeLanguage(next)).create();
             case OFFICE -> {
-                office = new ma.hanout.ui.office.OfficeView(i18n, services, dialogs);
+                office = new ma.hanout.ui.office.OfficeView(i18n, services, dialogs, closeApproval);
                 disposers.add(office::dispose);
                 yield office.create();
+            }
+            case SHIFT -> {
+                // the cashier's own till: only the signed-in cashier's shift and past shifts
+                ownShift = new ma.hanout.ui.shifts.ShiftsViewModel(i18n, services.office(), services.work(),
+                        () -> ma.hanout.ui.office.OfficeView.signedIn(services.session()), services.clock().getZone(),
+                        new ma.hanout.ui.shifts.ShiftsViewModel.Printing(services.receipts(),
+                                ma.hanout.ui.shifts.ShiftsView.pdfChoice(i18n, dialogs)),
+                        closeApproval, true);
+                yield new ma.hanout.ui.shifts.ShiftsView(ownShift).create();
             }
         }, withUser(new StatusBarView(statusVm, i18n).create(), pinVm, i18n), screen -> {
             switch (screen) {
@@ -154,6 +167,7 @@ public final class MainWindow {
                     }
                 }
                 case OFFICE -> office.shown();
+                case SHIFT -> ownShift.refresh();
             }
         });
         Parent shellRoot = shellView.create();
@@ -215,7 +229,13 @@ public final class MainWindow {
 
     /** Builds the window's content in {@code lang}; {@code applyLanguage} is called when the cashier picks another. */
     public static MainWindow build(Language lang, Services services, Consumer<Language> applyLanguage) {
-        return new MainWindow(lang, services, applyLanguage);
+        return new MainWindow(lang, services, applyLanguage, null);
+    }
+
+    /** As {@link #build(Language, Services, Consumer)} with {@code dialogs} answering the questions (tests). */
+    public static MainWindow build(Language lang, Services services, Consumer<Language> applyLanguage,
+            DialogService dialogs) {
+        return new MainWindow(lang, services, applyLanguage, dialogs);
     }
 
     public Parent root() {

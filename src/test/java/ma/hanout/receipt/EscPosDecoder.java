@@ -8,46 +8,47 @@ import java.util.List;
 /**
  * Reads ESC/POS bytes back the way a printer would: the commands it meets, the text lines in the
  * selected code page, the QR data, the raster images and the cut. Written from the command
- * reference, independently of the library that produced the bytes.
+ * reference, independently of the library that produced the bytes. Public for the command line's
+ * and the screens' tests, which print to a {@link FakeThermalPrinter}.
  */
-final class EscPosDecoder {
-    enum Kind {
+public final class EscPosDecoder {
+    public enum Kind {
         INIT, CODE_PAGE, TEXT, QR, RASTER, CUT, DRAWER, STATUS_REQUEST
     }
 
-    record Event(Kind kind, String text, int a, int b) {
+    public record Event(Kind kind, String text, int a, int b) {
     }
 
-    final List<Event> events = new ArrayList<>();
+    public final List<Event> events = new ArrayList<>();
 
-    static EscPosDecoder decode(byte[] bytes) {
+    public static EscPosDecoder decode(byte[] bytes) {
         EscPosDecoder d = new EscPosDecoder();
         d.run(bytes);
         return d;
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return events.stream().filter(e -> e.kind == Kind.TEXT).map(Event::text).toList();
     }
 
-    List<String> qrCodes() {
+    public List<String> qrCodes() {
         return events.stream().filter(e -> e.kind == Kind.QR).map(Event::text).toList();
     }
 
-    long count(Kind k) {
+    public long count(Kind k) {
         return events.stream().filter(e -> e.kind == k).count();
     }
 
-    Kind first() {
+    public Kind first() {
         return events.get(0).kind;
     }
 
     /** Total rows of raster image received. */
-    int rasterRows() {
+    public int rasterRows() {
         return events.stream().filter(e -> e.kind == Kind.RASTER).mapToInt(Event::b).sum();
     }
 
-    int rasterWidthDots() {
+    public int rasterWidthDots() {
         return events.stream().filter(e -> e.kind == Kind.RASTER).mapToInt(Event::a).max().orElse(0);
     }
 

@@ -9,6 +9,9 @@ public final class AnsweringDialogs implements DialogService {
     public final List<String> questions = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
     public final List<String> notes = new ArrayList<>();
+    /** The file every save dialog chooses; null: the user cancels. */
+    public java.nio.file.Path saveAs;
+    public final List<String> savesAsked = new ArrayList<>();
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
@@ -24,5 +27,12 @@ public final class AnsweringDialogs implements DialogService {
     @Override
     public void notify(String message) {
         notes.add(message);
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> saveFile(String title, String suggestedName, String filterName,
+            String pattern) {
+        savesAsked.add(suggestedName);
+        return java.util.Optional.ofNullable(saveAs);
     }
 }

@@ -113,8 +113,9 @@ public final class BulkViewModel {
             while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            message.set(cause instanceof BatchFile.BadFileException
-                    ? i18n.get("bulk.bad_file", cause.getMessage()) : ErrorText.of(t, i18n));
+            message.set(cause instanceof BatchFile.BadFileException bad
+                    ? i18n.get("bulk.bad_file", reason(bad.code(), bad.getMessage(), bad.args().toArray()))
+                    : ErrorText.of(t, i18n));
         });
     }
 
@@ -127,7 +128,7 @@ public final class BulkViewModel {
         int[] good = {0};
         long[] total = {0};
         long[] estimate = {0};
-        f.scan(line -> {
+        f.scan(o.engine().maxValue(), line -> {
             if (line.good()) {
                 var r = line.request();
                 good[0]++;
@@ -138,7 +139,8 @@ public final class BulkViewModel {
                 out.add(new BulkLine(line.lineNumber(), r.phone().display(), r.operator().displayName(),
                         r.value().display(), r.promo().wire(), null, null));
             } else {
-                out.add(new BulkLine(line.lineNumber(), "", "", "", "", line.error(), null));
+                out.add(new BulkLine(line.lineNumber(), "", "", "", "", reason(line.code(), line.error(),
+                        line.args().toArray()), null));
             }
         });
         SaleEngine e = o.engine();
@@ -189,7 +191,7 @@ public final class BulkViewModel {
                 rowOfReference.put(o.sale().externalReference(), i);
                 lines.set(i, lines.get(i).withSale(o.sale()));
             }
-            case CONFLICT -> lines.set(i, lines.get(i).withError(o.error()));
+            case CONFLICT -> lines.set(i, lines.get(i).withError(i18n.get("error.reference.duplicate")));
             case BAD -> { }
         }
         updateProgress();
@@ -279,6 +281,21 @@ public final class BulkViewModel {
 
     private static String decimal(String amount, Office.CsvStyle style) {
         return style.decimal() == '.' ? amount : amount.replace('.', style.decimal());
+    }
+
+    /**
+     * Why a line or a file is refused, in the screen's language: the sentence of its code
+     * ({@code error.batch.columns}, {@code phone.too_short}…), else the file reader's English.
+     */
+    private String reason(String code, String english, Object... args) {
+        if (code != null) {
+            for (String key : new String[] {"error." + code, code}) {
+                if (i18n.has(key)) {
+                    return i18n.get(key, args);
+                }
+            }
+        }
+        return english;
     }
 
     /** The line's result in the screen's words. */

@@ -219,7 +219,7 @@ public final class CounterView {
         String[][] legend = {{"0…9", "counter.keys.digits"}, {"O  I  M", "counter.keys.operator"},
             {"F1…F7", "counter.keys.amount"}, {"F8", "counter.keys.free_amount"}, {"*", "counter.keys.offer"},
             {i18n.get("key.enter"), "counter.keys.sell"}, {i18n.get("key.escape"), "counter.keys.clear"},
-            {"Ctrl+1 2 3", "counter.keys.screens"}};
+            {"Ctrl+1…5  9", "counter.keys.screens"}};
         for (String[] entry : legend) {
             HBox item = new HBox(5, KeyCap.of(entry[0]), new Label(i18n.get(entry[1])));
             item.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

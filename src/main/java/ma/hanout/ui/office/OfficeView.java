@@ -34,11 +34,20 @@ public final class OfficeView {
     /** Who is signed in (a demo shop without users: the owner): whose shift the shifts tab opens and closes. */
     private final java.util.function.Supplier<String> currentUser;
 
+    /** Closes a shift after the PIN of its cashier or of an owner. */
+    private final ShiftsViewModel.CloseApproval closeApproval;
+
     public OfficeView(I18n i18n, MainWindow.Services services, DialogService dialogs) {
+        this(i18n, services, dialogs, ShiftsViewModel.CloseApproval.NONE);
+    }
+
+    public OfficeView(I18n i18n, MainWindow.Services services, DialogService dialogs,
+            ShiftsViewModel.CloseApproval closeApproval) {
         this.i18n = i18n;
         this.services = services;
         this.dialogs = dialogs;
         this.currentUser = () -> signedIn(services.session());
+        this.closeApproval = closeApproval;
     }
 
     /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
@@ -54,11 +63,12 @@ public final class OfficeView {
         DashboardViewModel dashboard = new DashboardViewModel(i18n, services.engine(), services.office(),
                 services.work(), services.clock().getZone());
         add("dashboard", new DashboardView(dashboard).create(), dashboard::refresh);
-        ShiftsViewModel shifts = new ShiftsViewModel(i18n, services.office(), services.work(), currentUser,
-                services.clock().getZone());
-        add("shifts", new ShiftsView(shifts).create(), shifts::refresh);
         java.util.function.Supplier<javafx.stage.Window> window =
                 () -> tabs.getScene() == null ? null : tabs.getScene().getWindow();
+        ShiftsViewModel shifts = new ShiftsViewModel(i18n, services.office(), services.work(), currentUser,
+                services.clock().getZone(), new ShiftsViewModel.Printing(services.receipts(),
+                        ShiftsView.pdfChoice(i18n, dialogs)), closeApproval, false);
+        add("shifts", new ShiftsView(shifts).create(), shifts::refresh);
         BulkViewModel bulk = new BulkViewModel(i18n, services.office(), services.work(),
                 ExportsView.fileChooser(i18n, window));
         disposers.add(bulk::dispose);

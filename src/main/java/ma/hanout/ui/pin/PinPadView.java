@@ -118,10 +118,11 @@ public final class PinPadView {
             show(userBox, !create);
             show(ownerName, create);
             show(again, create);
-            show(cancel, m == PinPadViewModel.Mode.OWNER_CHECK);
+            show(cancel, m == PinPadViewModel.Mode.OWNER_CHECK || m == PinPadViewModel.Mode.CLOSE_CHECK);
             title.setText(switch (m) {
                 case CREATE_OWNER -> i18n.get("pin.create_owner");
                 case OWNER_CHECK -> i18n.get("pin.owner_check");
+                case CLOSE_CHECK -> i18n.get("pin.close_check", vm.closeFor());
                 default -> i18n.get("pin.title");
             });
             if (m != PinPadViewModel.Mode.HIDDEN) {

@@ -45,7 +45,9 @@ public final class PinPadViewModel {
         /** No user yet, not in demo mode: the owner creates their name and PIN. */
         CREATE_OWNER,
         /** An owner-only screen was asked for by a cashier: an owner's PIN, or cancel. */
-        OWNER_CHECK
+        OWNER_CHECK,
+        /** A shift is being closed: the PIN of its cashier or of an owner, or cancel (it stays open). */
+        CLOSE_CHECK
     }
 
     private final I18n i18n;
@@ -65,6 +67,8 @@ public final class PinPadViewModel {
     private final ReadOnlyBooleanWrapper switchable = new ReadOnlyBooleanWrapper(this, "switchable", false);
     private Runnable pendingScreen;
     private User approvedBy;
+    private String closeFor;
+    private java.util.function.Consumer<String> pendingClose;
 
     public PinPadViewModel(I18n i18n, ShopSession session, BackgroundWork work, Clock clock) {
         this.i18n = i18n;
@@ -151,10 +155,38 @@ public final class PinPadViewModel {
         refreshUsers();
     }
 
-    /** Leaves the owner check without opening the screen. */
+    /**
+     * Asks for the PIN of {@code cashier} (whose shift is closing) or of an owner; {@code approved}
+     * gets the name whose PIN it was. A demo shop without users has no PIN to ask: approved at once
+     * with null. A wrong PIN or a cancel never calls it.
+     */
+    public void requestShiftClose(String cashier, java.util.function.Consumer<String> approved) {
+        ShopSession.Signed now = signed.get();
+        if (now != null && now.user() == null) {
+            approved.accept(null);
+            return;
+        }
+        closeFor = cashier;
+        pendingClose = approved;
+        clear();
+        String match = users.stream().filter(u -> u.equalsIgnoreCase(cashier)).findFirst().orElse(null);
+        if (match != null) {
+            user.set(match);
+        }
+        mode.set(Mode.CLOSE_CHECK);
+        refreshUsers();
+    }
+
+    /** Whose shift the close check is for (the pad's title). */
+    public String closeFor() {
+        return closeFor == null ? "" : closeFor;
+    }
+
+    /** Leaves the owner check without opening the screen, or the close check without closing. */
     public void cancel() {
-        if (mode.get() == Mode.OWNER_CHECK) {
+        if (mode.get() == Mode.OWNER_CHECK || mode.get() == Mode.CLOSE_CHECK) {
             pendingScreen = null;
+            pendingClose = null;
             clear();
             mode.set(Mode.HIDDEN);
         }
@@ -184,7 +216,7 @@ public final class PinPadViewModel {
             createOwner();
             return;
         }
-        if (m != Mode.SIGN_IN && m != Mode.OWNER_CHECK) {
+        if (m != Mode.SIGN_IN && m != Mode.OWNER_CHECK && m != Mode.CLOSE_CHECK) {
             return;
         }
         String name = user.get();
@@ -197,7 +229,20 @@ public final class PinPadViewModel {
             busy.set(false);
             pin.set("");
             if (result instanceof PinGate.Accepted a) {
-                if (m == Mode.OWNER_CHECK) {
+                if (m == Mode.CLOSE_CHECK) {
+                    User u = a.user();
+                    if (u.role() != Role.OWNER && !u.name().equalsIgnoreCase(closeFor())) {
+                        message.set(i18n.get("pin.not_cashier_or_owner", closeFor()));
+                        return;
+                    }
+                    java.util.function.Consumer<String> close = pendingClose;
+                    pendingClose = null;
+                    message.set("");
+                    mode.set(Mode.HIDDEN);
+                    if (close != null) {
+                        close.accept(u.name());
+                    }
+                } else if (m == Mode.OWNER_CHECK) {
                     approvedBy = a.user();
                     Runnable open = pendingScreen;
                     pendingScreen = null;

@@ -10,6 +10,8 @@ public enum Screen {
     COUNTER(KeyCode.DIGIT1, false), QUEUE(KeyCode.DIGIT2, false), HISTORY(KeyCode.DIGIT3, false),
     /** The owner's office: dashboard, shifts, bulk top-up, exports, audit log. */
     OFFICE(KeyCode.DIGIT4, true),
+    /** The signed-in cashier's own shift: open it, close it with their PIN, print its report. */
+    SHIFT(KeyCode.DIGIT5, false),
     SETTINGS(KeyCode.DIGIT9, true);
 
     private final KeyCode shortcut;

@@ -30,6 +30,9 @@ public final class ShiftsView {
     @FXML private TableColumn<ReportLine, String> reportLabel;
     @FXML private TableColumn<ReportLine, String> reportValue;
     @FXML private Label message;
+    @FXML private javafx.scene.layout.HBox printBar;
+    @FXML private Button printButton;
+    @FXML private Button pdfButton;
     @FXML private TextField search;
     @FXML private TableView<Shift> list;
     @FXML private TableColumn<Shift, String> colCashier;
@@ -63,11 +66,15 @@ public final class ShiftsView {
         reportValue.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().value()));
         reportValue.setCellFactory(c -> new DigitsCell<>());
         message.textProperty().bind(vm.messageProperty());
+        printBar.setVisible(vm.canPrint());
+        printBar.setManaged(vm.canPrint());
+        printButton.disableProperty().bind(vm.lastClosedProperty().isNull().or(vm.busyProperty()));
+        pdfButton.disableProperty().bind(vm.lastClosedProperty().isNull().or(vm.busyProperty()));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.textProperty().addListener((obs, was, now) -> vm.refresh());
         list.setItems(vm.shifts());
         list.setPlaceholder(new Label(i18n.get("shift.none")));
-        column(colCashier, Shift::cashier, false);
+        column(colCashier, x -> vm.shown(x.cashier()), false);
         column(colOpened, s -> vm.when(s.openedAt()), true);
         column(colClosed, s -> s.isOpen() ? i18n.get("shift.still_open") : vm.when(s.closedAt()), true);
         column(colSales, s -> s.report() == null ? "" : Long.toString(s.report().sales()), true);
@@ -85,6 +92,21 @@ public final class ShiftsView {
     @FXML
     private void closeShift() {
         vm.closeShift();
+    }
+
+    @FXML
+    private void printReport() {
+        vm.print();
+    }
+
+    @FXML
+    private void saveReportPdf() {
+        vm.savePdf();
+    }
+
+    /** Where a report's PDF goes: asked through {@code dialogs}' save dialog, PDF files only. */
+    public static ma.hanout.ui.exports.FileChoice pdfChoice(I18n i18n, ma.hanout.ui.DialogService dialogs) {
+        return suggested -> dialogs.saveFile(i18n.get("shiftprint.save_pdf"), suggested, "PDF", "*.pdf");
     }
 
     private static <R> void column(TableColumn<R, String> c, Function<R, String> value, boolean digits) {
