@@ -214,6 +214,11 @@ public final class Office {
         return findOpen(cashier);
     }
 
+    /** The shifts open at this terminal, oldest first. */
+    public List<Shift> openShifts() {
+        return shifts.openAt(terminal());
+    }
+
     /** What the open shift has sold so far (nothing kept). */
     public ShiftReport previewShift(Shift open, Money counted) {
         return shifts.preview(open.id(), clock.instant(), counted);
@@ -362,7 +367,7 @@ public final class Office {
     /** A CSV file could not be written. */
     public static final class ExportFailedException extends RuntimeException {
         ExportFailedException(Path out, IOException cause) {
-            super("Cannot write " + out + ": " + cause.getMessage(), cause);
+            super(WriteFailure.describe(out, cause), cause);
         }
     }
 

@@ -14,11 +14,18 @@ final class Dates {
         if (text == null) {
             return fallback;
         }
+        LocalDate d;
         try {
-            return LocalDate.parse(text.strip());
+            d = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new CommandLine.ParameterException(cl, flag + " must be a date YYYY-MM-DD, not '" + text + "'");
         }
+        // far years overflow the period's instants: say so rather than print an ArithmeticException
+        if (d.getYear() < 1970 || d.getYear() > 9999) {
+            throw new CommandLine.ParameterException(cl, flag + " must be a date between 1970-01-01 and 9999-12-31, not '"
+                    + text + "'");
+        }
+        return d;
     }
 
     static void requireOrdered(CommandLine cl, LocalDate from, LocalDate to) {

@@ -108,12 +108,12 @@ public final class HanoutCommand implements Callable<Integer> {
             return 2;
         }
         if (e instanceof UsageException ue) {
-            cl.getErr().println("hanout " + cl.getCommandName() + ": " + ue.getMessage());
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + ue.getMessage());
             return 2;
         }
         String message = e instanceof DomainException || e instanceof CommandFailure ? e.getMessage()
                 : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        cl.getErr().println("hanout " + cl.getCommandName() + ": " + message);
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message);
         return 1;
     }
 

@@ -56,7 +56,7 @@ final class PaperOptions {
             try {
                 Files.write(out, bytes);
             } catch (IOException e) {
-                throw new CommandFailure("Cannot write " + out + ": " + e.getMessage(), e);
+                throw new CommandFailure(ma.hanout.app.WriteFailure.describe(out, e), e);
             }
             return true;
         }

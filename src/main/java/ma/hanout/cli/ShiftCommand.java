@@ -94,11 +94,18 @@ public final class ShiftCommand implements Callable<Integer> {
             }
             try (AppContext app = engineOptions.open()) {
                 Office office = app.office(Stdin::actor);
-                // No --cashier: the only open shift, else the default cashier's; none open at
-                // all says so for the terminal rather than for a cashier nobody named.
-                String who = cashier != null ? cashier.strip() : office.currentShift(null).map(Shift::cashier)
-                        .or(() -> office.currentShift(DEFAULT_CASHIER).map(Shift::cashier))
-                        .orElse(null);
+                // No --cashier: the only open shift; several open is a question only the user can
+                // answer; none open at all says so for the terminal, not for a cashier nobody named.
+                String who = cashier != null ? cashier.strip() : null;
+                if (who == null) {
+                    java.util.List<Shift> open = office.openShifts();
+                    if (open.size() > 1) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), "several shifts are open at this"
+                                + " terminal (" + String.join(", ", open.stream().map(Shift::cashier).toList())
+                                + "): say whose with --cashier NAME");
+                    }
+                    who = open.isEmpty() ? null : open.get(0).cashier();
+                }
                 Shift s = office.closeShift(who, cash);
                 spec.commandLine().getOut().println(json ? SaleJson.write(ShiftJson.of(s)) : ShiftJson.report(s));
                 return 0;

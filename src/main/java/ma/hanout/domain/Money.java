@@ -83,6 +83,13 @@ public record Money(long centimes) implements Comparable<Money> {
         if (!s.matches("-?\\d+(\\.\\d+)?")) {
             throw new InvalidMoneyException("money.not_a_number", "Not an amount: '" + text + "'");
         }
+        int dot = s.indexOf('.');
+        if (dot >= 0 && s.length() - dot - 1 > 2) {
+            // "1,000" is a thousand to some and one dirham to others: never guess, even when the
+            // third digit is a zero (a shift closed on the wrong guess cannot be changed)
+            throw new InvalidMoneyException("money.fraction_of_centime", "An amount stops at centimes (two digits"
+                    + " after the decimal mark), not '" + text + "'");
+        }
         return ofMad(new BigDecimal(s));
     }
 

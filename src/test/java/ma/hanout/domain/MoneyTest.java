@@ -85,6 +85,11 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.parse(" ")).isInstanceOfSatisfying(InvalidMoneyException.class,
                 e -> assertThat(e.code()).isEqualTo("money.empty"));
         assertThatThrownBy(() -> Money.parse(null)).isInstanceOf(InvalidMoneyException.class);
+        // a thousands comma is not read as a decimal one, even when the digits after it end in zero
+        for (String ambiguous : new String[] {"1,000", "1.000", "2,500", "10,500"}) {
+            assertThatThrownBy(() -> Money.parse(ambiguous)).as(ambiguous).isInstanceOfSatisfying(
+                    InvalidMoneyException.class, e -> assertThat(e.code()).isEqualTo("money.fraction_of_centime"));
+        }
         assertThatThrownBy(() -> Money.parse("10,555")).isInstanceOfSatisfying(InvalidMoneyException.class,
                 e -> assertThat(e.code()).isEqualTo("money.fraction_of_centime"));
     }
