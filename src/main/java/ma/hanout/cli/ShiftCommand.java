@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
             ShiftReportCommand.class})
 public final class ShiftCommand implements Callable<Integer> {
     /** Who a shift is for when no --cashier is given and nobody signs in on the command line. */
-    static final String DEFAULT_CASHIER = "owner";
+    static final String DEFAULT_CASHIER = Shift.NAMELESS_OWNER;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

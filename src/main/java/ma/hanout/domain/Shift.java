@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public record Shift(long id, String cashier, String terminal, SaleAccount account, Instant openedAt,
         Instant closedAt, String closedBy, ShiftReport report) {
+    /**
+     * The name a demo shop without users (and the command line without --cashier) acts and
+     * keeps shifts under; screens and slips show it as the owner in their language.
+     */
+    public static final String NAMELESS_OWNER = "owner";
 
     public Shift {
         Objects.requireNonNull(cashier, "cashier");

@@ -129,11 +129,7 @@ public final class SaleEngine implements AutoCloseable {
      * {@link DomainException} ({@code reference.duplicate}).
      */
     public Sale sell(SaleRequest request) {
-        Money max = maxValue();
-        if (request.value().compareTo(max) > 0) {
-            throw new DomainException("sale.above_limit", "A single recharge is at most " + max.display()
-                    + " (setting sale.max_value); " + request.value().display() + " was asked");
-        }
+        refuseAboveLimit(request, maxValue());
         Sale sale = intake.sell(request);
         threads.wakeWorker();
         return sale;
@@ -160,14 +156,18 @@ public final class SaleEngine implements AutoCloseable {
     public List<Recorded> sellAll(List<SaleRequest> requests) {
         Money max = maxValue();
         for (SaleRequest r : requests) {
-            if (r.value().compareTo(max) > 0) {
-                throw new DomainException("sale.above_limit", "A single recharge is at most " + max.display()
-                        + " (setting sale.max_value); " + r.value().display() + " was asked");
-            }
+            refuseAboveLimit(r, max);
         }
         List<Recorded> out = intake.sellAll(requests);
         threads.wakeWorker();
         return out;
+    }
+
+    private static void refuseAboveLimit(SaleRequest request, Money max) {
+        if (request.value().compareTo(max) > 0) {
+            throw new DomainException("sale.above_limit", "A single recharge is at most " + max.display()
+                    + " (setting sale.max_value); " + request.value().display() + " was asked");
+        }
     }
 
     /** Estimated cost of a sale and whether the known balance (plus credit limit) covers it, online or offline. */

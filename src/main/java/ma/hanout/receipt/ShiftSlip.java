@@ -83,8 +83,8 @@ public final class ShiftSlip {
         return (m.isPositive() ? "+" : "") + money(m);
     }
 
-    /** The demo shop's nameless owner ("owner" in the database) in the slip's language. */
+    /** The demo shop's nameless owner ({@link Shift#NAMELESS_OWNER}) in the slip's language. */
     private static String shown(String name, ReceiptWords w) {
-        return "owner".equals(name) ? w.get("role.owner") : name;
+        return Shift.NAMELESS_OWNER.equals(name) ? w.get("role.owner") : name;
     }
 }

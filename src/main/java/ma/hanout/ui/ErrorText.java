@@ -65,7 +65,8 @@ public final class ErrorText {
         return code == null ? i18n.get("refusal.no_reason") : i18n.get("refusal.unknown_code", code);
     }
 
-    static Throwable unwrap(Throwable e) {
+    /** The failure itself, out of the CompletionException or ExecutionException that carried it from a background task. */
+    public static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();

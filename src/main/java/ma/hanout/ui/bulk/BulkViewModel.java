@@ -109,10 +109,7 @@ public final class BulkViewModel {
             message.set(p.good() == 0 ? i18n.get("bulk.nothing_to_sell") : "");
         }, t -> {
             file = null;
-            Throwable cause = t;
-            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
+            Throwable cause = ErrorText.unwrap(t);
             message.set(cause instanceof BatchFile.BadFileException bad
                     ? i18n.get("bulk.bad_file", reason(bad.code(), bad.getMessage(), bad.args().toArray()))
                     : ErrorText.of(t, i18n));

@@ -53,7 +53,7 @@ public final class OfficeView {
     /** Who the office records as acting: the signed-in user, or the owner of a demo shop without users. */
     public static String signedIn(ma.hanout.app.ShopSession session) {
         ma.hanout.app.ShopSession.Signed who = session == null ? null : session.signedIn();
-        return who == null || who.name() == null ? "owner" : who.name();
+        return who == null || who.name() == null ? ma.hanout.domain.Shift.NAMELESS_OWNER : who.name();
     }
 
     public Node create() {

@@ -114,11 +114,11 @@ public final class ShiftsViewModel {
     }
 
     /**
-     * A cashier's name as the screen shows it: the demo shop's nameless owner ("owner", what the
-     * database keeps) in the screen's language.
+     * A cashier's name as the screen shows it: the demo shop's nameless owner
+     * ({@link Shift#NAMELESS_OWNER}, what the database keeps) in the screen's language.
      */
     public String shown(String cashierName) {
-        return "owner".equals(cashierName) ? i18n.get("role.owner") : cashierName;
+        return Shift.NAMELESS_OWNER.equals(cashierName) ? i18n.get("role.owner") : cashierName;
     }
 
     /** Reads the cashier's open shift (with what it has sold so far) and the list again. */
@@ -231,7 +231,7 @@ public final class ShiftsViewModel {
             message.set(i18n.get("shiftprint.printed", s.id(), p.printer()));
         }, e -> {
             busy.set(false);
-            Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable t = ErrorText.unwrap(e);
             if (t instanceof PrintFailure pf) {
                 message.set(i18n.get("shiftprint.failed." + pf.reason().name(), pf.printer()));
             } else if (t instanceof Receipts.NoPrinterSet) {
